@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 /** The shared real-data folder, resolved relative to the repository (CI clones shared/ beside it). */
 export const SHARED_CT = fileURLToPath(new URL('../../../shared/data/ct/', import.meta.url));
 
-/** The navigli2025h2 tiles: four full tiles and one partial of width 10 (1,034 entries). */
+/**
+ * The navigli2025h2 tiles: four full tiles (1,024 entries) and `003.p/10`, the partial tile that
+ * preceded the full 003 (its 10 entries are the first 10 of 003, byte for byte).
+ */
 export const NAVIGLI = `${SHARED_CT}navigli2025h2/`;
-export const NAVIGLI_TILES = ['000', '001', '002', '003', '003.p/10'] as const;
-export const NAVIGLI_SIZE = 4 * 256 + 10;
+export const NAVIGLI_TILES = ['000', '001', '002', '003'] as const;
+export const NAVIGLI_PARTIAL = '003.p/10';
+export const NAVIGLI_SIZE = 4 * 256;
 
 export interface NamesLine {
   readonly Timestamp: number;

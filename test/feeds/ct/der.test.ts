@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import fc from 'fast-check';
 import { readCertificate, readTbsCertificate, WANT_NAMES } from '../../../src/feeds/ct/der.js';
 import { readTileLeaf, type LeafEntry } from '../../../src/feeds/ct/leaf.js';
-import { NAVIGLI_TILES, navigliDataTile, navigliNames, type NamesLine } from '../../support/ct-data.js';
+import { NAVIGLI_PARTIAL, NAVIGLI_TILES, navigliDataTile, navigliNames, type NamesLine } from '../../support/ct-data.js';
 
 interface Pair {
   readonly entry: LeafEntry;
@@ -13,7 +13,7 @@ interface Pair {
 
 function loadPairs(): Pair[] {
   const pairs: Pair[] = [];
-  for (const tile of NAVIGLI_TILES) {
+  for (const tile of [...NAVIGLI_TILES, NAVIGLI_PARTIAL]) {
     const data = navigliDataTile(tile);
     const names = navigliNames(tile);
     let p = 0;
