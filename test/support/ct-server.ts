@@ -149,7 +149,7 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
     const to = from + want;
     if (kind === '0') return Buffer.concat(leafHashes.slice(from, to));
     const data = Buffer.concat(entries.slice(from, to).map((e) => e.tileLeaf));
-    if (options.tamperTile === true && index === 1) data[500] ^= 1;
+    if (options.tamperTile === true && index === 1) data[500] = data[500]! ^ 1;
     return data;
   }
 
