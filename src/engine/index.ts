@@ -1,1 +1,4 @@
 export type * from './types.js';
+export * from './names/index.js';
+export * from './brands/index.js';
+export * from './match/index.js';

@@ -1,0 +1,37 @@
+import type { Target } from '../brands/target.js';
+import { clampScore, type Detection } from './detection.js';
+import type { KeywordSet } from './keywords.js';
+import { readRest } from './combo.js';
+
+/**
+ * The brand inside the subdomain part of an unrelated registrable domain:
+ * - levelsquat: the brand's whole domain in front (`en-marche.fr.secure-login.com`), or its suffix
+ *   carried on into the registrable label (`paypal.com-secure.xyz`);
+ * - subdomain: the brand's label as a label of someone else's domain (`microsoft.account-check.net`).
+ * `sub` is the subdomain text, sub[a, b) the brand; `label` and `suffix` the registrable domain's.
+ */
+export function detectSubdomain(sub: string, a: number, b: number, label: string, suffix: string, target: Target, keywords: KeywordSet): Detection | null {
+  const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
+  const registrable = `${label}.${suffix}`;
+  if (wholeLabel && target.isDomain && target.suffix !== '') {
+    const after = sub.slice(b + 1);
+    const followsSuffix = after === target.suffix || after.startsWith(`${target.suffix}.`);
+    const suffixCarried = b === sub.length && (label === target.suffix || label.startsWith(`${target.suffix.replace(/\./g, '-')}-`));
+    if (followsSuffix || suffixCarried) {
+      return {
+        target,
+        score: clampScore(target.weak ? 0.6 : 0.87),
+        techniques: ['levelsquat'],
+        reasons: [`brand domain \`${target.domain}\` placed in front of \`${registrable}\``],
+      };
+    }
+  }
+  if (target.weak) return null;
+  const others = [sub.slice(0, a), sub.slice(b), label];
+  const rest = readRest(others, keywords);
+  const hasKeywords = rest.keywords.length > 0;
+  let score = wholeLabel ? (target.letters >= 7 ? 0.55 : 0.45) : 0.35;
+  if (hasKeywords) score += 0.15;
+  const kw = hasKeywords ? ` with keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
+}

@@ -1,0 +1,62 @@
+import type { Target } from '../brands/target.js';
+import { bitsquatReason, isBitFlip } from './bitsquat.js';
+import { clampScore, type Detection } from './detection.js';
+import { boundedDistance, editScript, type Edit } from './edits.js';
+import { hyphenationReason, isHyphenation } from './hyphenation.js';
+import { adjacentKeys, isVowel } from './keyboard.js';
+
+/** Base score of a typo by the brand label's length and the number of edits: short labels have many honest neighbours. */
+function baseScore(length: number, distance: number): number {
+  if (distance === 2) return length >= 12 ? 0.66 : 0.6;
+  if (length >= 8) return 0.8;
+  if (length >= 6) return 0.72;
+  if (length === 5) return 0.62;
+  return 0.4;
+}
+
+/** How a reader would name one slip, and whether it is a likely one (a neighbour key, a doubled letter...). */
+function describe(edit: Edit, brand: string): { text: string; likely: boolean } {
+  switch (edit.kind) {
+    case 'omission': {
+      const doubled = brand[edit.at - 1] === edit.char || brand[edit.at + 1] === edit.char;
+      return { text: `\`${edit.char}\` left out${doubled ? ' of a double letter' : ''}`, likely: doubled };
+    }
+    case 'insertion': {
+      const repeated = brand[edit.at - 1] === edit.char || brand[edit.at] === edit.char;
+      const near = adjacentKeys(brand[edit.at - 1] ?? '', edit.char) || adjacentKeys(brand[edit.at] ?? '', edit.char);
+      return { text: repeated ? `\`${edit.char}\` doubled` : `\`${edit.char}\` added${near ? ' (next key)' : ''}`, likely: repeated || near };
+    }
+    case 'replacement': {
+      if (adjacentKeys(edit.from, edit.to)) return { text: `\`${edit.to}\` for \`${edit.from}\` (next key)`, likely: true };
+      if (isVowel(edit.from) && isVowel(edit.to)) return { text: `\`${edit.to}\` for \`${edit.from}\` (vowel swap)`, likely: true };
+      return { text: `\`${edit.to}\` for \`${edit.from}\``, likely: false };
+    }
+    case 'transposition':
+      return { text: `\`${edit.pair}\` swapped`, likely: true };
+  }
+}
+
+/** Typos, bitsquats and hyphenation of the brand's label: edit distance 1 or 2, checked on candidates the index found. */
+export function detectTypo(label: string, target: Target, suffix: string): Detection | null {
+  if (target.maxEdits === 0) return null;
+  const distance = boundedDistance(target.label, label, target.maxEdits);
+  if (distance === 0 || distance > target.maxEdits) return null;
+  const edits = editScript(target.label, label);
+  if (isHyphenation(edits)) {
+    return { target, score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)] };
+  }
+  const only = edits.length === 1 ? edits[0] : undefined;
+  if (only?.kind === 'replacement' && isBitFlip(only.from, only.to) && !adjacentKeys(only.from, only.to)) {
+    return { target, score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: ['bitsquat'], reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``] };
+  }
+  const described = edits.map((e) => describe(e, target.label));
+  const likely = described.filter((d) => d.likely).length;
+  const sameSuffix = suffix === target.suffix ? 0.06 : 0;
+  const score = baseScore(target.label.length, distance) + 0.06 * likely + sameSuffix;
+  return {
+    target,
+    score: clampScore(score),
+    techniques: ['typo'],
+    reasons: [`typo of \`${target.label}\`: ${described.map((d) => d.text).join(', ')}`],
+  };
+}

@@ -1,0 +1,3 @@
+export { Automaton, createMatches, symbolOf, type AutomatonMatches } from './automaton.js';
+export { HashMultimap } from './multimap.js';
+export { PrefixHashes, hashRange, hashString } from './hash.js';

@@ -1,0 +1,1 @@
+export { createMatcher, Matcher, DEFAULT_THRESHOLD, type MatcherOptions, type MatchStats } from './matcher.js';

@@ -1,0 +1,183 @@
+import type { BrandIndex } from '../brands/compile.js';
+import type { Target } from '../brands/target.js';
+import { detectCombo } from '../detect/combo.js';
+import type { Detection } from '../detect/detection.js';
+import { boundedDistance } from '../detect/edits.js';
+import { detectHomoglyph } from '../detect/homoglyph.js';
+import { detectSplitLabels } from '../detect/split-labels.js';
+import { detectSubdomain } from '../detect/subdomain.js';
+import { detectTldSwap } from '../detect/tld-swap.js';
+import { detectTypo } from '../detect/typo.js';
+import { createMatches, hashRange, hashString, PrefixHashes, type AutomatonMatches } from '../index/index.js';
+import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
+
+/**
+ * Finds, for one parsed name, every detection against every target the index points to. All buffers
+ * are reused from one name to the next; strings are only built for candidates, which are rare.
+ */
+export class Scanner {
+  private readonly sk = new SkeletonBuffer();
+  private readonly prefix = new PrefixHashes();
+  private readonly matches: AutomatonMatches = createMatches(128);
+  private readonly labelCodes = new Uint16Array(64);
+  /** typoStamp[target] === stamp: the target was already tried for the label or run being looked up. */
+  private readonly typoStamp: Int32Array;
+  private stamp = 0;
+  private out: Detection[] = [];
+  private protectedBrands: ReadonlySet<number> | undefined;
+  private suffix = '';
+
+  constructor(private readonly index: BrandIndex) {
+    this.typoStamp = new Int32Array(index.targets.length);
+  }
+
+  /** Detections for `name`; the array is reused by the next call. */
+  scan(name: ParsedName): Detection[] {
+    this.out = [];
+    if (this.index.allowlist.has(name.domain)) return this.out;
+    this.protectedBrands = this.index.protectedFor.get(name.domain);
+    this.suffix = name.suffix;
+    // The skeleton of everything left of the suffix: `sub.label`, or `label`.
+    const text = name.uSub === '' ? name.uLabel : `${name.uSub}.${name.uLabel}`;
+    const labelOffset = text.length - name.uLabel.length;
+    this.sk.reset();
+    skeletonInto(text, 0, text.length, this.sk);
+    let skLabel = 0;
+    while (skLabel < this.sk.length && (this.sk.origin[skLabel] ?? 0) < labelOffset) skLabel++;
+    this.exactAndHomoglyph(name, skLabel);
+    this.typos(name.uLabel, 0, name.uLabel.length, -1);
+    this.tokens(name, text, labelOffset);
+    if (name.uLabel.includes('-')) this.hyphenRuns(name.uLabel);
+    return this.out;
+  }
+
+  private owned(t: Target): boolean {
+    return this.protectedBrands?.has(t.brand) ?? false;
+  }
+
+  private push(d: Detection | null): void {
+    if (d !== null && !this.owned(d.target)) this.out.push(d);
+  }
+
+  private exactAndHomoglyph(name: ParsedName, skLabel: number): void {
+    const idx = this.index;
+    const exact = idx.exact.find(hashString(name.uLabel));
+    if (exact >= 0) {
+      for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
+        const t = idx.targets[idx.exact.ids[k] ?? 0];
+        if (t) this.push(detectTldSwap(name.uLabel, name.suffix, t));
+      }
+    }
+    const slot = idx.skeletons.find(hashRange(this.sk.codes, skLabel, this.sk.length));
+    if (slot < 0) return;
+    const labelSkeleton = this.sk.toString(skLabel, this.sk.length);
+    for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
+      const t = idx.targets[idx.skeletons.ids[k] ?? 0];
+      if (t) this.push(detectHomoglyph(name.uLabel, labelSkeleton, name.idn, name.label, t));
+    }
+  }
+
+  /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
+  private typos(label: string, start: number, end: number, runStart: number): void {
+    const idx = this.index;
+    const n = end - start;
+    if (n < idx.minTypoLength || n > idx.maxTypoLength || n > this.labelCodes.length) return;
+    if (idx.generic.has(label.slice(start, end))) return;
+    this.stamp++;
+    for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
+    this.prefix.load(this.labelCodes, 0, n);
+    this.typoLookup(this.prefix.whole(), label, start, end, runStart);
+    for (let i = 0; i < n; i++) this.typoLookup(this.prefix.without(i), label, start, end, runStart);
+  }
+
+  private typoLookup(hash: number, label: string, start: number, end: number, runStart: number): void {
+    const idx = this.index;
+    const slot = idx.deletions.find(hash);
+    if (slot < 0) return;
+    for (let k = idx.deletions.start(slot); k < idx.deletions.end(slot); k++) {
+      const id = idx.deletions.ids[k] ?? 0;
+      if (this.typoStamp[id] === this.stamp) continue;
+      this.typoStamp[id] = this.stamp;
+      const t = idx.targets[id];
+      if (!t || this.owned(t)) continue;
+      const text = label.slice(start, end);
+      if (runStart < 0) this.push(detectTypo(text, t, this.suffix));
+      else this.typoInRun(label, start, end, text, t);
+    }
+  }
+
+  /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
+  private typoInRun(label: string, start: number, end: number, text: string, t: Target): void {
+    const d = boundedDistance(t.label, text, t.maxEdits);
+    if (d === 0 || d > t.maxEdits) return;
+    const combo = detectCombo(label, start, end, t, this.index.keywords, this.suffix);
+    const typo = detectTypo(text, t, this.suffix);
+    if (combo === null || typo === null) return;
+    this.push({
+      target: t,
+      score: Math.min(combo.score, typo.score + 0.1),
+      techniques: [...combo.techniques, ...typo.techniques],
+      reasons: [...combo.reasons, ...typo.reasons],
+    });
+  }
+
+  private tokens(name: ParsedName, text: string, labelOffset: number): void {
+    const idx = this.index;
+    const m = this.matches;
+    m.count = 0;
+    idx.automaton.scan(this.sk.codes, 0, this.sk.length, m);
+    for (let k = 0; k < m.count; k++) {
+      const pattern = m.pattern[k] ?? 0;
+      const skEnd = m.end[k] ?? 0;
+      const skStart = this.startOf(skEnd, idx.automaton.patternLength[pattern] ?? 0);
+      // A token that starts or ends inside one character's expansion (`nato` in `animator`, via m → rn) is not there.
+      const origin = this.sk.origin;
+      if (skStart > 0 && origin[skStart - 1] === origin[skStart]) continue;
+      if (skEnd + 1 < this.sk.length && origin[skEnd + 1] === origin[skEnd]) continue;
+      const a = origin[skStart] ?? 0;
+      const b = (origin[skEnd] ?? 0) + 1;
+      for (const id of idx.patternTargets[pattern] ?? []) {
+        const t = idx.targets[id];
+        if (!t) continue;
+        if (a >= labelOffset) this.push(detectCombo(name.uLabel, a - labelOffset, b - labelOffset, t, idx.keywords, name.suffix));
+        else if (b < labelOffset) this.push(detectSubdomain(name.uSub, a, b, name.uLabel, name.suffix, t, idx.keywords));
+        else this.push(detectSplitLabels(text, a, b, name.suffix, t));
+      }
+    }
+  }
+
+  /** The skeleton index where a match of `symbols` letters ending at `end` starts, separators skipped. */
+  private startOf(end: number, symbols: number): number {
+    let i = end;
+    let left = symbols;
+    for (; i >= 0; i--) {
+      const c = this.sk.codes[i] ?? 0;
+      if (c === 45 || c === 46 || c === 95) continue;
+      if (--left === 0) break;
+    }
+    return i < 0 ? 0 : i;
+  }
+
+  /** Runs of hyphen-separated parts: short brands (`bbc-press`) and typo'd brands beside keywords. */
+  private hyphenRuns(label: string): void {
+    const idx = this.index;
+    const bounds: number[] = [0];
+    for (let i = 0; i < label.length; i++) if (label.charCodeAt(i) === 45) bounds.push(i + 1);
+    const parts = bounds.length;
+    for (let i = 0; i < parts; i++) {
+      for (let j = i; j < parts && j - i < 4; j++) {
+        const start = bounds[i] ?? 0;
+        const end = j + 1 < parts ? (bounds[j + 1] ?? 0) - 1 : label.length;
+        if (start === 0 && end === label.length) continue;
+        const slot = idx.exact.find(hashString(label.slice(start, end)));
+        if (slot >= 0) {
+          for (let k = idx.exact.start(slot); k < idx.exact.end(slot); k++) {
+            const t = idx.targets[idx.exact.ids[k] ?? 0];
+            if (t && t.flat.length < 4) this.push(detectCombo(label, start, end, t, idx.keywords, this.suffix));
+          }
+        }
+        this.typos(label, start, end, start);
+      }
+    }
+  }
+}

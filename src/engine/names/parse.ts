@@ -1,0 +1,142 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { parse as parseDomain } from 'tldts';
+import type { NameError } from '../types.js';
+
+/** A name split for matching. All fields are lower-case; `host`, `domain`, `label` are ASCII (punycode). */
+export interface ParsedName {
+  /** The whole host name, ASCII, no trailing dot, no `*.`. */
+  readonly host: string;
+  /** The host for display (IDN labels as Unicode). */
+  readonly display: string;
+  /** The registrable domain: the label left of the public suffix, with the suffix. */
+  readonly domain: string;
+  /** The registrable domain's own label (`en-marche` in `mail.en-marche.fr`). */
+  readonly label: string;
+  /** The public suffix, ICANN or private (`fr`, `co.uk`, `github.io`). */
+  readonly suffix: string;
+  /** What stands left of the registrable domain (`mail` in `mail.en-marche.fr`), or ''. */
+  readonly sub: string;
+  /** True when any label of the host is an IDN (`xn--`). */
+  readonly idn: boolean;
+  /** `label` and `sub` in Unicode (the same strings when the host is not IDN): what homoglyphs are judged on. */
+  readonly uLabel: string;
+  readonly uSub: string;
+}
+
+export type ParseResult = { readonly ok: true; readonly name: ParsedName } | { readonly ok: false; readonly error: NameError };
+
+// Private suffixes are on purpose: `en-marche.github.io` belongs to whoever holds that page, not to GitHub.
+const PSL_OPTIONS = {
+  allowPrivateDomains: true,
+  extractHostname: false,
+  validateHostname: false,
+  detectIp: false,
+  mixedInputs: false,
+} as const;
+
+const CODE_a = 97;
+const CODE_z = 122;
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CODE_HYPHEN = 45;
+const CODE_DOT = 46;
+const CODE_UNDERSCORE = 95;
+
+function fail(error: NameError): ParseResult {
+  return { ok: false, error };
+}
+
+/** Lower-cases, strips a trailing dot and a leading `*.`, and maps IDN to ASCII. Returns '' for what cannot be a host. */
+function canonicalHost(input: string): string {
+  let s = input.trim();
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  if (s.startsWith('*.')) s = s.slice(2);
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  // domainToASCII does full IDNA mapping (case folding, width, NFC); it returns '' on what IDNA refuses.
+  return ascii ? s.toLowerCase() : domainToASCII(s);
+}
+
+/** Checks LDH rules label by label without slicing; returns the first error, or null, and whether an xn-- label was seen. */
+function checkLabels(host: string): { error: NameError | null; idn: boolean } {
+  let start = 0;
+  let idn = false;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : CODE_DOT;
+    if (c === CODE_DOT) {
+      const len = i - start;
+      if (len === 0) return { error: 'empty-label', idn };
+      if (len > 63) return { error: 'label-too-long', idn };
+      if (host.charCodeAt(start) === CODE_HYPHEN || host.charCodeAt(i - 1) === CODE_HYPHEN) return { error: 'bad-hyphen', idn };
+      if (len > 4 && host.startsWith('xn--', start)) idn = true;
+      start = i + 1;
+      continue;
+    }
+    const ok = (c >= CODE_a && c <= CODE_z) || (c >= CODE_0 && c <= CODE_9) || c === CODE_HYPHEN || c === CODE_UNDERSCORE;
+    if (!ok) return { error: 'bad-character', idn };
+  }
+  return { error: null, idn };
+}
+
+function looksLikeIPv4(host: string): boolean {
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c !== CODE_DOT && (c < CODE_0 || c > CODE_9)) return false;
+  }
+  return true;
+}
+
+/** Parses any input name. Never throws: bad input yields an error code for the caller to count. */
+export function parseName(input: string): ParseResult {
+  if (input.length === 0 || input.trim().length === 0) return fail('empty');
+  if (input.length > 1024) return fail('too-long');
+  if (input.includes(':') || input.startsWith('[')) return fail('ip-address');
+  const host = canonicalHost(input);
+  if (host.length === 0) return fail(input.includes('xn--') ? 'bad-punycode' : 'bad-character');
+  if (host.length > 253) return fail('too-long');
+  const { error, idn } = checkLabels(host);
+  if (error !== null) return fail(error);
+  if (looksLikeIPv4(host)) return fail('ip-address');
+  let display = host;
+  if (idn) {
+    display = domainToUnicode(host);
+    // An xn-- label that does not decode, or does not round-trip, is not a real IDN.
+    if (display.length === 0 || domainToASCII(display) !== host) return fail('bad-punycode');
+  }
+  const p = parseDomain(host, PSL_OPTIONS);
+  if (p.domain === null || p.publicSuffix === null || p.domainWithoutSuffix === null) return fail('no-suffix');
+  const label = p.domainWithoutSuffix;
+  const sub = p.subdomain ?? '';
+  return {
+    ok: true,
+    name: {
+      host,
+      display,
+      domain: p.domain,
+      label,
+      suffix: p.publicSuffix,
+      sub,
+      idn,
+      uLabel: idn ? domainToUnicode(label) : label,
+      uSub: idn && sub.length > 0 ? domainToUnicode(sub) : sub,
+    },
+  };
+}
+
+/** A sentence for each parse error, for messages that name the line and the reason. */
+export const NAME_ERROR_TEXT: Readonly<Record<NameError, string>> = {
+  empty: 'empty name',
+  'too-long': 'name longer than 253 characters',
+  'label-too-long': 'a label is longer than 63 characters',
+  'empty-label': 'empty label (two dots in a row, or a leading dot)',
+  'bad-character': 'character not allowed in a host name',
+  'bad-punycode': 'invalid punycode (xn--) label',
+  'bad-hyphen': 'a label starts or ends with a hyphen',
+  'ip-address': 'an IP address, not a name',
+  'no-suffix': 'no registrable domain (a bare public suffix or a single label)',
+};
