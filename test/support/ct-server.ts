@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { NAVIGLI, NAVIGLI_TILES, NAVIGLI_SIZE, navigliDataTile } from './ct-data.js';
 import { readTileLeaf } from '../../src/feeds/ct/leaf.js';
+import { logKeyFromBase64, type LogKey } from '../../src/feeds/ct/checkpoint.js';
 
 export interface CtServerOptions {
   /** Tree size both APIs announce (at most 1,024). */
@@ -212,4 +213,11 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
   return api;
+}
+
+/** The server's signing key as the client holds it. */
+export function serverKey(s: CtServer): LogKey {
+  const k = logKeyFromBase64(s.key);
+  if (typeof k === 'string') throw new Error(k);
+  return k;
 }

@@ -23,11 +23,12 @@ test('the spec example: a tree of 70,000 has 273 full level-0 tiles, partials of
 });
 
 const h = (i: number): Buffer => createHash('sha256').update(`leaf ${i}`).digest();
+const LEAVES = Buffer.concat(Array.from({ length: 70000 }, (_, i) => h(i)));
 
 test('the root made from partial tiles equals the plain RFC 6962 tree hash, for any size', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 70000 }), (size) => {
-      const leaves = Buffer.concat(Array.from({ length: size }, (_, i) => h(i)));
+    fc.property(fc.oneof(fc.integer({ min: 1, max: 1100 }), fc.integer({ min: 65530, max: 70000 })), (size) => {
+      const leaves = LEAVES.subarray(0, size * 32);
       // Tiles built the slow way: level l entry i is the tree hash of its 256^l leaves.
       const tiles = new Map<number, Uint8Array>();
       for (const { level, index, width } of partialLevels(size)) {
@@ -39,6 +40,6 @@ test('the root made from partial tiles equals the plain RFC 6962 tree hash, for 
       assert.ok(Buffer.isBuffer(root));
       assert.ok(root.equals(treeHashOf(leaves, 0, size)));
     }),
-    { numRuns: 25 },
+    { numRuns: 12 },
   );
 });

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogHttp } from '../../../src/feeds/ct/http.js';
-import { logKeyFromBase64, type LogKey } from '../../../src/feeds/ct/checkpoint.js';
 import { TiledLogReader } from '../../../src/feeds/ct/tiles.js';
 import type { RawBatch, ReadFailure } from '../../../src/feeds/ct/reader.js';
-import { startCtServer, type CtServer, type CtServerOptions } from '../../support/ct-server.js';
+import { serverKey, startCtServer, type CtServer, type CtServerOptions } from '../../support/ct-server.js';
 
 const fastHttp = (): LogHttp => new LogHttp({ retries: 2, baseDelayMs: 1 });
 
@@ -17,11 +16,7 @@ async function withServer(options: CtServerOptions, fn: (s: CtServer) => Promise
   }
 }
 
-function keyOf(s: CtServer): LogKey {
-  const k = logKeyFromBase64(s.key);
-  assert.ok(typeof k !== 'string');
-  return k;
-}
+const keyOf = serverKey;
 
 async function readAll(r: TiledLogReader, start: number, end: number): Promise<(RawBatch | ReadFailure)[]> {
   const out: (RawBatch | ReadFailure)[] = [];
