@@ -1,0 +1,12 @@
+export { readCertificate, readTbsCertificate, WANT_ALL, WANT_ISSUER, WANT_NAMES, WANT_VALIDITY, type CertFields, type CertResult, type DerError, type DerErrorCode } from './der.js';
+export { readTileLeaf, readMerkleTreeLeaf, readTimestampedEntry, checkExtraData, type LeafEntry, type LeafError, type LeafRead } from './leaf.js';
+export { parseCheckpoint, verifyCheckpoint, logKeyFromBase64, type Checkpoint, type LogKey, type VerifiedTreeHead } from './checkpoint.js';
+export { tilePath, leafHashOfEntry } from './merkle.js';
+export { LogHttp, type HttpOptions, type HttpResult } from './http.js';
+export type { CtLogReader, RawBatch, ReadFailure, BadEntry, HeadResult } from './reader.js';
+export { TiledLogReader, type TiledLogConfig } from './tiles.js';
+export { Rfc6962Reader, type Rfc6962Config } from './rfc6962.js';
+export { parseLogList, logNameOf, type LogInfo, type LogKind, type LogListResult } from './loglist.js';
+export { loadLogList, describeLog, openReader } from './logs.js';
+export { ctFeed, ctCheckpointKey, resumeIndex, type CtFeedOptions } from './feed.js';
+export { namesOfEntry } from './names.js';
