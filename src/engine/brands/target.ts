@@ -45,11 +45,14 @@ function isWeak(flat: string, generic: ReadonlySet<string>): boolean {
 /** Builds the targets of every brand. `generic` holds everyday words and keywords (flat, lower case). */
 export function buildTargets(brands: readonly Brand[], generic: ReadonlySet<string>): Target[] {
   const targets: Target[] = [];
+  const seen = new Set<string>();
   const add = (brand: number, domain: string, label: string, suffix: string, isDomain: boolean): void => {
     const sk = skeleton(label);
     const flat = flatten(sk);
     if (flat.length === 0 || !/^[a-z0-9]+$/.test(flat)) return;
-    if (targets.some((t) => t.brand === brand && t.label === label && t.suffix === suffix)) return;
+    const key = `${brand} ${label} ${suffix}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const weak = isWeak(flatten(label), generic);
     targets.push({ id: targets.length, brand, domain, label, suffix, skeleton: sk, flat, letters: flatten(label).length, isDomain, weak, maxEdits: isDomain ? maxEditsFor(label.length, weak) : 0 });
   };
@@ -60,8 +63,10 @@ export function buildTargets(brands: readonly Brand[], generic: ReadonlySet<stri
       if (p.ok) add(bi, p.name.domain, p.name.uLabel, p.name.suffix, true);
     }
     for (const k of b.keywords) add(bi, primary, k.toLowerCase(), '', false);
+    // The brand's name as a token (`DNC VoteBuilder` → `dncvotebuilder`) when it is no domain and no label already.
     const nameToken = b.name.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (nameToken.length >= 5 && !targets.some((t) => t.brand === bi && t.flat === flatten(skeleton(nameToken)))) add(bi, primary, nameToken, '', false);
+    const labels = new Set(b.domains.map((d) => flatten(d.split('.')[0] ?? '')));
+    if (nameToken.length >= 5 && !b.name.includes('.') && !labels.has(nameToken)) add(bi, primary, nameToken, '', false);
   });
   return targets;
 }

@@ -23,15 +23,25 @@ export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   let letters = 0;
   const kept: string[] = [];
   for (const part of parts) {
-    // Each side is read as one run, hyphens dropped: `log-in` is `login`.
-    for (const seg of [part.replace(/[-_.]+/g, '')]) {
-      if (seg === '') continue;
-      kept.push(part.replace(/^[-_.]+|[-_.]+$/g, ''));
-      const c = keywords.cover(seg);
+    const segments = part.split(/[-_.]+/).filter((s) => s !== '');
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i] ?? '';
+      let c = keywords.cover(seg);
+      // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
+      const next = segments[i + 1];
+      if (c.uncovered > 0 && next !== undefined) {
+        const joined = keywords.cover(seg + next);
+        if (joined.uncovered === 0) {
+          c = joined;
+          i++;
+        }
+      }
       found.push(...c.found);
       uncovered += c.uncovered;
       letters += c.letters;
     }
+    const trimmed = part.replace(/^[-_.]+|[-_.]+$/g, '');
+    if (trimmed !== '') kept.push(trimmed);
   }
   return { keywords: found, uncovered, letters, text: kept.join('-') };
 }
@@ -66,25 +76,42 @@ function scoreFor(target: Target, boundary: boolean, rest: Rest, sameSuffix: boo
   return letters >= 7 ? 0.5 : 0.3;
 }
 
+/** The brand's place in a label and what stands beside it: read once per token found, shared by every target of that token. */
+export interface Span {
+  readonly label: string;
+  readonly a: number;
+  readonly b: number;
+  readonly rest: Rest;
+  readonly boundary: boolean;
+}
+
+export function readSpan(label: string, a: number, b: number, keywords: KeywordSet): Span {
+  const left = label.slice(0, a);
+  const right = label.slice(b);
+  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (right === '' || isBoundary(right[0]));
+  return { label, a, b, rest: readRest([left, right], keywords), boundary };
+}
+
 /**
  * A combosquat: the brand's token inside a longer registrable label, label[a, b) being the brand.
  * `mail-en-marche`, `applecloudupdate`, `account-microsoftonline`. The brand's everyday-word tokens
  * (`office`, `live`) count only at a word boundary beside keywords.
  */
-export function detectCombo(label: string, a: number, b: number, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
-  const left = label.slice(0, a);
-  let right = label.slice(b);
+export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
+  const { label, a, b } = span;
+  let rest = span.rest;
+  let boundary = span.boundary;
   const techniques: Technique[] = ['combo'];
   const reasons: string[] = [];
-  const afterSuffix = stripFlatSuffix(right, target);
+  const afterSuffix = stripFlatSuffix(label.slice(b), target);
   if (afterSuffix !== null) {
     techniques.push('levelsquat');
     reasons.push(`brand domain \`${target.domain}\` written flat as \`${label.slice(a, label.length - afterSuffix.length)}\``);
-    right = afterSuffix;
+    const left = label.slice(0, a);
+    rest = readRest([left, afterSuffix], keywords);
+    boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
   }
-  const rest = readRest([left, right], keywords);
   if (rest.letters === 0 && rest.text === '' && afterSuffix === null) return null;
-  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (right === '' || isBoundary(right[0]));
   let score = scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix);
   if (afterSuffix !== null) score = Math.max(score, target.weak ? 0.55 : 0.85);
   if (score <= 0) return null;
@@ -92,4 +119,8 @@ export function detectCombo(label: string, a: number, b: number, target: Target,
   const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
   reasons.unshift(`brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`);
   return { target, score: clampScore(score), techniques, reasons };
+}
+
+export function detectCombo(label: string, a: number, b: number, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
+  return comboFromSpan(readSpan(label, a, b, keywords), target, keywords, suffix);
 }

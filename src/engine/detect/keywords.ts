@@ -1,24 +1,56 @@
 import { skeleton, skeletonInto, SkeletonBuffer } from '../names/index.js';
+import { symbolOf } from '../index/index.js';
+
+const ALPHABET = 36;
 
 /**
- * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons so
- * `loqin` and `rnail` read as `login` and `mail`.
+ * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
+ * a trie so `loqin` and `rnail` read as `login` and `mail`, and so a long label is split into keywords
+ * in one pass with no substring built.
  */
 export class KeywordSet {
   private readonly words: Set<string>;
-  private readonly maxLength: number;
+  /** Trie over skeleton symbols: next[node * 36 + symbol], 0 = none (node 0 is the root, never a child). */
+  private next: Int32Array;
+  /** Length of the keyword ending at a node, or 0. */
+  private ends: Int32Array;
+  private nodes = 1;
   private readonly buffer = new SkeletonBuffer(128);
+  private best = new Int32Array(128);
+  private from = new Int32Array(128);
 
   constructor(keywords: Iterable<string>) {
     this.words = new Set();
-    let max = 0;
+    this.next = new Int32Array(64 * ALPHABET);
+    this.ends = new Int32Array(64);
     for (const k of keywords) {
       const s = skeleton(k.toLowerCase()).replace(/[-._\s]/g, '');
-      if (s.length < 2) continue;
+      if (s.length < 2 || !/^[a-z0-9]+$/.test(s)) continue;
       this.words.add(s);
-      if (s.length > max) max = s.length;
+      this.insert(s);
     }
-    this.maxLength = max;
+  }
+
+  private insert(word: string): void {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const sym = symbolOf(word.charCodeAt(i));
+      let child = this.next[node * ALPHABET + sym] ?? 0;
+      if (child === 0) {
+        if ((this.nodes + 1) * ALPHABET > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+          const ends = new Int32Array(this.ends.length * 2);
+          ends.set(this.ends);
+          this.ends = ends;
+        }
+        child = this.nodes++;
+        this.next[node * ALPHABET + sym] = child;
+      }
+      node = child;
+    }
+    this.ends[node] = word.length;
   }
 
   has(word: string): boolean {
@@ -30,28 +62,47 @@ export class KeywordSet {
   }
 
   /**
-   * Splits `text` (letters and digits only) into keywords as far as possible, comparing skeletons.
-   * Returns the keywords found, as written in `text`, how many skeleton letters no keyword covers, and how many there are. Digits
-   * count as covered: `office365`, `mail2` are keyword-like.
+   * Splits `original` (one hyphen-free segment) into keywords as far as possible, comparing skeletons.
+   * Returns the keywords found, as written in `original`, how many skeleton letters no keyword covers,
+   * and how many letters there are. Digits count as covered: `office365`, `mail2` are keyword-like.
+   * Two-letter keywords (`my`, `id`, `fr`) only count standing alone: inside words they are everywhere.
    */
   cover(original: string): { found: string[]; uncovered: number; letters: number } {
     const buf = this.buffer;
     buf.reset();
     skeletonInto(original, 0, original.length, buf);
-    const text = buf.toString();
-    const n = text.length;
-    const best = new Int32Array(n + 1);
-    const from = new Int32Array(n + 1).fill(-1);
-    for (let i = 1; i <= n; i++) {
-      const c = text.charCodeAt(i - 1);
-      const isDigit = c >= 48 && c <= 57;
-      best[i] = (best[i - 1] ?? 0) + (isDigit ? 0 : 1);
-      for (let len = 2; len <= this.maxLength && len <= i; len++) {
-        if (!this.words.has(text.slice(i - len, i))) continue;
-        const v = best[i - len] ?? 0;
-        if (v < (best[i] ?? 0)) {
-          best[i] = v;
-          from[i] = i - len;
+    const n = buf.length;
+    if (n + 1 > this.best.length) {
+      this.best = new Int32Array(2 * (n + 1));
+      this.from = new Int32Array(2 * (n + 1));
+    }
+    const best = this.best;
+    const from = this.from;
+    best.fill(0x3fffffff, 0, n + 1);
+    from.fill(-1, 0, n + 1);
+    best[0] = 0;
+    let letters = 0;
+    for (let i = 0; i < n; i++) {
+      const code = buf.codes[i] ?? 0;
+      const isDigit = code >= 48 && code <= 57;
+      if (!isDigit) letters++;
+      const here = best[i] ?? 0;
+      const skip = here + (isDigit ? 0 : 1);
+      if (skip < (best[i + 1] ?? 0)) {
+        best[i + 1] = skip;
+        from[i + 1] = -1;
+      }
+      let node = 0;
+      for (let j = i; j < n; j++) {
+        const sym = symbolOf(buf.codes[j] ?? 0);
+        if (sym < 0) break;
+        node = this.next[node * ALPHABET + sym] ?? 0;
+        if (node === 0) break;
+        const len = this.ends[node] ?? 0;
+        if (len === 0 || (len === 2 && n !== 2)) continue;
+        if (here < (best[j + 1] ?? 0)) {
+          best[j + 1] = here;
+          from[j + 1] = i;
         }
       }
     }
@@ -59,16 +110,11 @@ export class KeywordSet {
     for (let i = n; i > 0; ) {
       const f = from[i] ?? -1;
       if (f >= 0) {
-        const from = buf.origin[f] ?? 0;
-        const to = i < buf.length ? (buf.origin[i] ?? original.length) : original.length;
-        found.push(original.slice(from, to));
+        const a = buf.origin[f] ?? 0;
+        const b = i < n ? (buf.origin[i] ?? original.length) : original.length;
+        found.push(original.slice(a, b));
         i = f;
       } else i--;
-    }
-    let letters = 0;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) letters++;
     }
     return { found: found.reverse(), uncovered: best[n] ?? 0, letters };
   }

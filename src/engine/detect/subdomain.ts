@@ -1,16 +1,16 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
-import type { KeywordSet } from './keywords.js';
-import { readRest } from './combo.js';
+import type { Rest } from './combo.js';
 
 /**
  * The brand inside the subdomain part of an unrelated registrable domain:
  * - levelsquat: the brand's whole domain in front (`en-marche.fr.secure-login.com`), or its suffix
  *   carried on into the registrable label (`paypal.com-secure.xyz`);
  * - subdomain: the brand's label as a label of someone else's domain (`microsoft.account-check.net`).
- * `sub` is the subdomain text, sub[a, b) the brand; `label` and `suffix` the registrable domain's.
+ * `sub` is the subdomain text, sub[a, b) the brand; `label` and `suffix` the registrable domain's;
+ * `restOf` reads what stands beside the brand (asked only when needed, and shared by the token's targets).
  */
-export function detectSubdomain(sub: string, a: number, b: number, label: string, suffix: string, target: Target, keywords: KeywordSet): Detection | null {
+export function detectSubdomain(sub: string, a: number, b: number, label: string, suffix: string, target: Target, restOf: () => Rest): Detection | null {
   const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
   const registrable = `${label}.${suffix}`;
   if (wholeLabel && target.isDomain && target.suffix !== '') {
@@ -27,8 +27,7 @@ export function detectSubdomain(sub: string, a: number, b: number, label: string
     }
   }
   if (target.weak) return null;
-  const others = [sub.slice(0, a), sub.slice(b), label];
-  const rest = readRest(others, keywords);
+  const rest = restOf();
   const hasKeywords = rest.keywords.length > 0;
   let score = wholeLabel ? (target.letters >= 7 ? 0.55 : 0.45) : 0.35;
   if (hasKeywords) score += 0.15;

@@ -1,6 +1,6 @@
 import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
-import { detectCombo } from '../detect/combo.js';
+import { comboFromSpan, detectCombo, readRest, readSpan, type Rest, type Span } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
 import { boundedDistance } from '../detect/edits.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
@@ -26,6 +26,8 @@ export class Scanner {
   private out: Detection[] = [];
   private protectedBrands: ReadonlySet<number> | undefined;
   private suffix = '';
+  /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
+  private runIsWord = -1;
 
   constructor(private readonly index: BrandIndex) {
     this.typoStamp = new Int32Array(index.targets.length);
@@ -82,8 +84,8 @@ export class Scanner {
     const idx = this.index;
     const n = end - start;
     if (n < idx.minTypoLength || n > idx.maxTypoLength || n > this.labelCodes.length) return;
-    if (idx.generic.has(label.slice(start, end))) return;
     this.stamp++;
+    this.runIsWord = -1;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
     this.typoLookup(this.prefix.whole(), label, start, end, runStart);
@@ -101,6 +103,9 @@ export class Scanner {
       const t = idx.targets[id];
       if (!t || this.owned(t)) continue;
       const text = label.slice(start, end);
+      // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
+      if (this.runIsWord === -1) this.runIsWord = idx.generic.has(text) ? 1 : 0;
+      if (this.runIsWord === 1) return;
       if (runStart < 0) this.push(detectTypo(text, t, this.suffix));
       else this.typoInRun(label, start, end, text, t);
     }
@@ -136,11 +141,19 @@ export class Scanner {
       if (skEnd + 1 < this.sk.length && origin[skEnd + 1] === origin[skEnd]) continue;
       const a = origin[skStart] ?? 0;
       const b = (origin[skEnd] ?? 0) + 1;
+      let span: Span | null = null;
+      let rest: Rest | null = null;
       for (const id of idx.patternTargets[pattern] ?? []) {
         const t = idx.targets[id];
-        if (!t) continue;
-        if (a >= labelOffset) this.push(detectCombo(name.uLabel, a - labelOffset, b - labelOffset, t, idx.keywords, name.suffix));
-        else if (b < labelOffset) this.push(detectSubdomain(name.uSub, a, b, name.uLabel, name.suffix, t, idx.keywords));
+        if (!t || this.owned(t)) continue;
+        if (a >= labelOffset) {
+          span ??= readSpan(name.uLabel, a - labelOffset, b - labelOffset, idx.keywords);
+          this.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+        }
+        else if (b < labelOffset) {
+          const restOf = (): Rest => (rest ??= readRest([name.uSub.slice(0, a), name.uSub.slice(b), name.uLabel], idx.keywords));
+          this.push(detectSubdomain(name.uSub, a, b, name.uLabel, name.suffix, t, restOf));
+        }
         else this.push(detectSplitLabels(text, a, b, name.suffix, t));
       }
     }
