@@ -1,0 +1,81 @@
+/**
+ * DNS master files (RFC 1035 §5, as CZDS publishes TLD zones): the delegated names, i.e. owners of NS
+ * records below the zone apex. Streamed; `$ORIGIN`, `$TTL`, blank owners, relative names, comments
+ * and parenthesised multi-line records handled. A line that cannot be a record is counted and skipped.
+ */
+import { readLines } from './lines.js';
+
+export interface ZoneName {
+  readonly name: string;
+  readonly line: number;
+}
+
+export interface ZoneProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+const CLASSES = new Set(['IN', 'CH', 'HS', 'CS']);
+const TYPE = /^(A|AAAA|NS|SOA|CNAME|DNAME|MX|TXT|SPF|PTR|SRV|NAPTR|CAA|HINFO|RP|AFSDB|LOC|CERT|URI|DS|CDS|DNSKEY|CDNSKEY|RRSIG|NSEC|NSEC3|NSEC3PARAM|TLSA|SMIMEA|SSHFP|OPENPGPKEY|SVCB|HTTPS|ZONEMD|TYPE\d+)$/;
+const NAME = /^[a-z0-9_*-]+(\.[a-z0-9_-]+)*\.?$|^\.$/i;
+
+function stripComment(line: string): string {
+  const i = line.indexOf(';'); // TXT data may hold ';' inside quotes, but TXT is never an NS line
+  return i < 0 ? line : line.slice(0, i);
+}
+
+function absolute(name: string, origin: string): string {
+  if (name === '@') return origin;
+  if (name.endsWith('.')) return name;
+  return origin === '.' ? `${name}.` : `${name}.${origin}`;
+}
+
+/** Yields each delegated name once per run of records (zone files group an owner's records). */
+export async function* zoneNames(path: string, onProblem: (p: ZoneProblem) => void): AsyncIterable<ZoneName> {
+  let origin = '.';
+  let owner = '';
+  let apex: string | undefined;
+  let last = '';
+  let pending = '';
+  let pendingLine = 0;
+  let depth = 0;
+  for await (const [n, text] of readLines(path)) {
+    const body = stripComment(text);
+    if (depth > 0 || body.includes('(')) {
+      if (depth === 0) pendingLine = n;
+      pending += pending === '' ? body : ` ${body}`;
+      depth += (body.match(/\(/g)?.length ?? 0) - (body.match(/\)/g)?.length ?? 0);
+      if (depth > 0) continue;
+      depth = 0;
+    }
+    const line = pending === '' ? body : pending.replace(/[()]/g, ' ');
+    const at = pending === '' ? n : pendingLine;
+    pending = '';
+    if (line.trim() === '') continue;
+    if (line.startsWith('$')) {
+      const [dir, arg] = line.trim().split(/\s+/);
+      if (dir === '$ORIGIN' && arg !== undefined) origin = arg.endsWith('.') ? arg.toLowerCase() : `${arg.toLowerCase()}.`;
+      continue;
+    }
+    const fields = line.trim().split(/\s+/);
+    let i = 0;
+    if (!/^\s/.test(line)) owner = absolute(fields[i++]!.toLowerCase(), origin);
+    while (i < fields.length && (/^\d+[smhdw]?$/i.test(fields[i]!) || CLASSES.has(fields[i]!.toUpperCase()))) i++;
+    const type = fields[i]?.toUpperCase();
+    if (owner === '' || type === undefined || !TYPE.test(type) || !NAME.test(owner)) {
+      onProblem({ line: at, message: `line ${at}: not a resource record: ${JSON.stringify(text.slice(0, 80))}` });
+      continue;
+    }
+    if (type === 'SOA' && apex === undefined) apex = owner;
+    if (type !== 'NS' || owner === (apex ?? origin) || owner === last) continue;
+    last = owner;
+    yield { name: owner === '.' ? owner : owner.slice(0, -1), line: at };
+  }
+}
+
+/** The names delegated in `today` but not in `yesterday`: the newly registered ones. Holds yesterday's names in memory. */
+export async function* newlyDelegated(yesterday: string, today: string, onProblem: (p: ZoneProblem & { file: string }) => void): AsyncIterable<ZoneName> {
+  const before = new Set<string>();
+  for await (const z of zoneNames(yesterday, (p) => onProblem({ ...p, file: yesterday }))) before.add(z.name);
+  for await (const z of zoneNames(today, (p) => onProblem({ ...p, file: today }))) if (!before.has(z.name)) yield z;
+}
