@@ -1,0 +1,167 @@
+/**
+ * attribute(domain, facts, knowledge): which known actor is behind a domain, how probable, in the
+ * estimative scale's words, with the evidence. The model is described in evidence-model.ts.
+ */
+import { wordsFor } from './calibration.js';
+import { ACTOR_PRIOR, NAMING_CLIP, factNodeKind } from './evidence-model.js';
+import { factKey } from './background.js';
+import { type EvidenceLine, infrastructureEvidence } from './infrastructure-evidence.js';
+import { normaliseDomain } from './import/indicator-value.js';
+import type { Knowledge } from './knowledge.js';
+import { registrableLabel } from './naming.js';
+import type { Attribution, Evidence, Fact } from './types.js';
+
+export interface AttributeOptions {
+  /** Use the naming evidence alone (for evaluation). */
+  readonly namesOnly?: boolean;
+  /** How many actors to return, most probable first (default 5). */
+  readonly limit?: number;
+}
+
+/** Naming weights (ln LR against unknown lookalikes) for every naming class, reusing one buffer. */
+export function namingWeights(k: Knowledge, label: string, scores = new Float64Array(k.naming.classCount)): Float64Array {
+  k.naming.scores(label, scores);
+  const bg = scores[k.naming.classCount - 1] as number;
+  for (let c = 0; c < k.naming.classCount; c++) {
+    const w = k.namingTemperature * ((scores[c] as number) - bg);
+    scores[c] = Math.max(-NAMING_CLIP, Math.min(NAMING_CLIP, w));
+  }
+  return scores;
+}
+
+const TOP_NAMING = 10;
+
+export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, options: AttributeOptions = {}): Attribution[] {
+  const d = normaliseDomain(domain);
+  if (d === null) return [];
+  const mine = facts.filter((f) => f.subject.toLowerCase() === d);
+  const lines = options.namesOnly === true ? new Map<number, EvidenceLine[]>() : infrastructureEvidence(k, d, mine);
+  const namesOnly = options.namesOnly === true;
+  const named = [{ domain: d, via: '' }, ...(namesOnly ? [] : operationOf(k, d, facts))].map((o) => nameEvidence(k, o.domain, o.via, facts, namesOnly));
+  const candidates = new Set(lines.keys());
+  for (const n of named) for (const [id] of [...n.naming].sort((a, b) => b[1] - a[1]).slice(0, TOP_NAMING)) candidates.add(id);
+
+  const hypotheses = k.hypotheses();
+  const logPrior = Math.log(ACTOR_PRIOR / Math.max(1, hypotheses.length));
+  const scored: { id: number; score: number; evidence: Evidence[] }[] = [];
+  let z = Math.log(1 - ACTOR_PRIOR);
+  for (const id of hypotheses) {
+    if (!candidates.has(id)) {
+      z = logAdd(z, logPrior + Math.max(...named.map((n) => n.naming.get(id) ?? 0)));
+      continue;
+    }
+    const all: EvidenceLine[] = [...(lines.get(id) ?? [])];
+    for (const n of named) all.push(...n.lines(id));
+    const evidence = countOnce(all);
+    const score = logPrior + evidence.reduce((sum, e) => sum + (e.counted ? e.weight : 0), 0);
+    z = logAdd(z, score);
+    scored.push({ id, score, evidence });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, options.limit ?? 5).map(({ id, score, evidence }) => {
+    const identity = k.identity(id);
+    const probability = Math.exp(score - z);
+    return { actor: identity.name, aliases: identity.aliases, probability, words: wordsFor(probability), evidence };
+  });
+}
+
+/**
+ * The naming and targeting evidence of one name: the domain's own, or that of a domain of the same
+ * operation (tied to it by a rare shared fact), which speaks for the operator's habits just as well.
+ * All of it is one dependence group, 'name': only its strongest line counts.
+ */
+function nameEvidence(k: Knowledge, domain: string, via: string, facts: readonly Fact[], namesOnly: boolean) {
+  const label = registrableLabel(domain);
+  const naming = new Map<number, number>();
+  if (label !== null) {
+    const w = namingWeights(k, label);
+    k.namingActors.forEach((id, c) => naming.set(id, w[c] as number));
+  }
+  const targets = namesOnly ? [] : facts.filter((f) => f.subject.toLowerCase() === domain && /^(imitates|brand|target)$/i.test(f.fact)).map((f) => f.value);
+  const prefix = via === '' ? '' : `${domain}, tied to it by ${via}: `;
+  const lines = (id: number): EvidenceLine[] => {
+    const out: EvidenceLine[] = [];
+    if (label !== null) {
+      out.push({ group: 'name', fact: `${prefix}the name ${JSON.stringify(label)} resembles its known domains' names`, weight: naming.get(id) ?? 0, source: 'naming model (character n-grams of its known domains)' });
+    }
+    for (const t of targets) {
+      const line = targetLine(k, id, t);
+      out.push({ ...line, fact: `${prefix}${line.fact}` });
+    }
+    return out;
+  };
+  return { naming, lines };
+}
+
+/** Other domains in `facts` sharing a rare value (registrant e-mail, address, name server) with `domain`. */
+function operationOf(k: Knowledge, domain: string, facts: readonly Fact[]): { domain: string; via: string }[] {
+  const mine = new Map<string, string>();
+  for (const f of facts) {
+    const kind = factNodeKind(f.fact);
+    if (f.subject.toLowerCase() !== domain || (kind !== 'email' && kind !== 'ip' && kind !== 'ns' && kind !== 'cert')) continue;
+    const key = factKey(f.fact, f.value);
+    if ((k.background?.factCounts.get(key) ?? 0) > RARE) continue;
+    mine.set(key, `${f.fact.replace('_', ' ')} ${f.value}`);
+  }
+  const out = new Map<string, string>();
+  for (const f of facts) {
+    const subject = f.subject.toLowerCase();
+    const via = mine.get(factKey(f.fact, f.value));
+    if (subject !== domain && via !== undefined && !out.has(subject)) out.set(subject, `the same ${via}`);
+  }
+  return [...out].slice(0, MAX_OPERATION).map(([d, via]) => ({ domain: d, via }));
+}
+
+const RARE = 10;
+const MAX_OPERATION = 20;
+
+/** Keeps every line, marking the strongest (most positive) of each dependence group as the one that counts. */
+function countOnce(lines: readonly EvidenceLine[]): Evidence[] {
+  const best = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const b = best.get(l.group);
+    if (b === undefined || l.weight > (lines[b]?.weight ?? 0)) best.set(l.group, i);
+  });
+  const out = lines.map((l, i) => ({ fact: l.fact, weight: round(l.weight), source: l.source, counted: best.get(l.group) === i }));
+  return out.sort((a, b) => Number(b.counted) - Number(a.counted) || b.weight - a.weight);
+}
+
+/**
+ * How often the actor's known names carry the targeted brand's word, against unknown lookalikes. The
+ * actor's rate is shrunk towards the background rate (as if it had TARGET_PSEUDO more names at that
+ * rate), so an actor with few names, or none with the word, gains nothing.
+ */
+function targetLine(k: Knowledge, id: number, target: string): EvidenceLine {
+  const word = (registrableLabel(target) ?? target).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const labels = k.labels.get(id) ?? [];
+  const bg = k.background?.lookalikeLabels ?? [];
+  const hits = (list: readonly string[]) => list.filter((l) => l.replace(/-/g, '').includes(word)).length;
+  let bgRate = k.targetRates.get(word);
+  if (bgRate === undefined) {
+    bgRate = (hits(bg) + 0.5) / (bg.length + 1);
+    k.targetRates.set(word, bgRate);
+  }
+  const key = `${id}\u0000${word}`;
+  let rate = k.targetRates.get(key);
+  if (rate === undefined) {
+    rate = (hits(labels) + TARGET_PSEUDO * bgRate) / (labels.length + TARGET_PSEUDO);
+    k.targetRates.set(key, rate);
+  }
+  const weight = word.length < 3 || bg.length === 0 ? 0 : Math.max(0, Math.log(rate / bgRate));
+  return { group: 'name', fact: `it imitates ${target}; ${pct(rate)} of its known names carry "${word}", ${pct(bgRate)} of unknown lookalikes do`, weight, source: 'targets of its known domains vs unknown lookalikes' };
+}
+
+const TARGET_PSEUDO = 10;
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
+}
+
+function logAdd(a: number, b: number): number {
+  const m = Math.max(a, b);
+  return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,102 @@
+/**
+ * How much one shared fact counts. Each fact gives, for each actor a, a likelihood ratio
+ *
+ *   LR_a(v) = P(v | a) / P(v | nobody we know)
+ *
+ *   P(v | a)       = reuse_k · n_a(v) / N_a,k
+ *     reuse_k : chance that a new domain of an actor reuses a value of kind k it is known to have used
+ *               (an address 0.3, a /24 0.4, a name server 0.3, a registrant address 0.2…)
+ *     n_a(v)  : how much of a's knowledge carries v (1 per indicator; 1/m when the source's actor label
+ *               stands for m actors, e.g. GRIZZLY STEPPE for APT28 and APT29)
+ *     N_a,k   : how many values of kind k a is known to use (an actor with 900 addresses says less
+ *               with each one than an actor with 3)
+ *   P(v | nobody)  = (b(v) + 1) / S_k
+ *     b(v)    : unrelated domains known to share v: background facts (enrichment history), plus
+ *               CROWDING for every further actor or report using v (a value many unrelated groups
+ *               share is a sinkhole, a CDN or a bulletproof host), plus POPULAR when v lies under a
+ *               top-list domain (a big provider's name server, a webmail host)
+ *     S_k     : the number of values of kind k an unrelated domain could have drawn (IPv4 addresses
+ *               hosting domains ~5·10^6, /24s ~2·10^5, registrars ~2·10^3…)
+ *
+ * Weights are ln LR, never below 0 (a shared fact is never evidence against the actor who shares it).
+ * Dependent facts count once: an address, its /24 and its ASN are one group, the naming and the
+ * targeted brand are one group; a group contributes its strongest line. The posterior is
+ *   P(a | facts) = prior_a · Π_groups max LR / (P(nobody) + Σ_b prior_b · Π max LR_b)
+ * with P(some known actor) = ACTOR_PRIOR shared evenly among the actors that have indicators.
+ * These constants are judgements, written down so they can be argued with; the naming part is
+ * measured (see naming-evaluation.ts), the infrastructure part cannot be without labelled DNS history.
+ */
+import type { NodeKind } from './types.js';
+
+/** P(a lookalike domain belongs to one of the known actors at all). */
+export const ACTOR_PRIOR = 0.05;
+export const CROWDING = 1000;
+export const POPULAR = 100_000;
+/** The naming evidence is clipped to ±this many nats: a name alone never settles an attribution. */
+export const NAMING_CLIP = 5;
+
+export const REUSE: Readonly<Partial<Record<NodeKind, number>>> = {
+  domain: 1,
+  ip: 0.3,
+  prefix: 0.4,
+  asn: 0.6,
+  ns: 0.3,
+  email: 0.2,
+  registrar: 0.9,
+  cert: 0.1,
+  hash: 0.1,
+  url: 0.1,
+};
+
+export const SPACE: Readonly<Partial<Record<NodeKind, number>>> = {
+  domain: 3e8,
+  ip: 5e6,
+  prefix: 2e5,
+  asn: 3e4,
+  ns: 1e6,
+  email: 1e8,
+  registrar: 2e3,
+  cert: 1e8,
+  hash: 1e9,
+  url: 1e9,
+};
+
+/** Which graph node kind a recorded fact names; null for facts that are not shared infrastructure. */
+export function factNodeKind(fact: string): NodeKind | null {
+  switch (fact.toLowerCase()) {
+    case 'a':
+    case 'ip':
+      return 'ip';
+    case 'ns':
+      return 'ns';
+    case 'soa_email':
+    case 'soa_rname':
+    case 'registrant_email':
+    case 'email':
+      return 'email';
+    case 'registrar':
+      return 'registrar';
+    case 'asn':
+      return 'asn';
+    case 'cert':
+    case 'cert_sha256':
+    case 'cert_fingerprint':
+      return 'cert';
+    default:
+      return null;
+  }
+}
+
+/** Evidence of one group counts once; an address, its /24 and its ASN are one group. */
+export function dependenceGroup(kind: NodeKind, value: string): string {
+  if (kind === 'ip' || kind === 'prefix' || kind === 'asn') return 'address';
+  return `${kind}:${value}`;
+}
+
+export function likelihoodWeight(kind: NodeKind, share: number, known: number, background: number): number {
+  const reuse = REUSE[kind] ?? 0.1;
+  const space = SPACE[kind] ?? 1e6;
+  const pActor = (reuse * share) / Math.max(1, known);
+  const pNobody = (background + 1) / space;
+  return Math.max(0, Math.log(pActor / pNobody));
+}

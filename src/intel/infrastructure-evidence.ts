@@ -1,0 +1,160 @@
+/** Evidence from shared infrastructure: the facts about a domain that its known actors' indicators share. */
+import { factKey, registrableDomain } from './background.js';
+import { CROWDING, POPULAR, dependenceGroup, factNodeKind, likelihoodWeight } from './evidence-model.js';
+import { prefix24 } from './import/indicator-value.js';
+import type { Knowledge } from './knowledge.js';
+import type { Fact, NodeKind } from './types.js';
+
+export interface EvidenceLine {
+  readonly group: string;
+  readonly fact: string;
+  readonly weight: number;
+  readonly source: string;
+}
+
+/** Actor id → evidence lines, for every actor sharing something with the domain. */
+export type EvidenceByActor = Map<number, EvidenceLine[]>;
+
+function add(out: EvidenceByActor, actor: number, line: EvidenceLine): void {
+  const list = out.get(actor);
+  if (list === undefined) out.set(actor, [line]);
+  else list.push(line);
+}
+
+/**
+ * How many unrelated groups use a node: sources whose actor sets overlap count as one (one ambiguous
+ * label such as GRIZZLY STEPPE naming APT28 and APT29 is one group, not two).
+ */
+function unrelatedGroups(k: Knowledge, node: number): number {
+  const bySource = new Map<string, Set<number>>();
+  for (const { other, edge } of k.graph.edges(node, 'actor')) {
+    const id = k.actorOfNode.get(other);
+    if (id === undefined) continue;
+    const src = k.graph.edgeSource(edge);
+    bySource.set(src, (bySource.get(src) ?? new Set()).add(id));
+  }
+  const groups: Set<number>[] = [];
+  for (const set of bySource.values()) {
+    const overlapping = groups.filter((g) => [...set].some((a) => g.has(a)));
+    const merged = new Set(set);
+    for (const g of overlapping) {
+      for (const a of g) merged.add(a);
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(merged);
+  }
+  return groups.length;
+}
+
+/** Actors linked to a node, with the largest share of any edge (1/m for ambiguous labels) and a source. */
+function actorsOf(k: Knowledge, node: number): Map<number, { share: number; source: string }> {
+  const g = k.graph;
+  const out = new Map<number, { share: number; source: string }>();
+  for (const { other, edge } of g.edges(node, 'actor')) {
+    const id = k.actorOfNode.get(other);
+    if (id === undefined) continue;
+    const w = g.edgeWeight(edge);
+    const prev = out.get(id);
+    if (prev === undefined || prev.share < w) out.set(id, { share: w, source: describeSource(k, node, edge) });
+  }
+  return out;
+}
+
+function describeSource(k: Knowledge, node: number, edge: number): string {
+  const g = k.graph;
+  const report = g.neighbours(node, 'report').find((r) => r.source === g.edgeSource(edge));
+  const where = g.neighbours(node, 'actor').find((n) => n.source === g.edgeSource(edge))?.position ?? '';
+  const label = report !== undefined && report.value !== report.source ? ` (${report.value})` : '';
+  return `${g.edgeSource(edge)}${where === '' ? '' : ` ${where}`}${label}`;
+}
+
+function backgroundOf(k: Knowledge, fact: string, value: string, actorsUsing: number): number {
+  let b = k.background?.factCounts.get(factKey(fact, value)) ?? 0;
+  b += CROWDING * Math.max(0, actorsUsing - 1);
+  // a mailbox at a big webmail host is still one person's; a name server under a big provider is shared
+  const reg = value.includes('@') ? null : registrableDomain(value);
+  if (reg !== null && k.background?.popular.has(reg) === true) b += POPULAR;
+  return b;
+}
+
+export function infrastructureEvidence(k: Knowledge, domain: string, facts: readonly Fact[]): EvidenceByActor {
+  const out: EvidenceByActor = new Map();
+  self(k, domain, out);
+  for (const f of facts) {
+    const kind = factNodeKind(f.fact);
+    if (kind === null) continue;
+    const value = f.value.trim().toLowerCase();
+    const source = f.source ?? 'recorded fact';
+    shared(k, kind, f.fact, value, source, out);
+    if (kind === 'ip') prefix(k, value, out);
+  }
+  return out;
+}
+
+/** The domain (or its registrable parent) is itself a known indicator. */
+function self(k: Knowledge, domain: string, out: EvidenceByActor): void {
+  const names = new Set([domain, registrableDomain(domain) ?? domain]);
+  for (const name of names) {
+    const node = k.graph.find('domain', name);
+    if (node === undefined) continue;
+    const actors = actorsOf(k, node);
+    for (const [id, { share, source }] of actors) {
+      const known = k.actorCounts.get(id)?.get('domain') ?? 1;
+      const w = likelihoodWeight('domain', share, known, backgroundOf(k, 'domain', name, unrelatedGroups(k, node)));
+      add(out, id, { group: 'domain', fact: `${name} is a known indicator`, weight: w, source });
+    }
+  }
+}
+
+function shared(k: Knowledge, kind: NodeKind, fact: string, value: string, factSource: string, out: EvidenceByActor): void {
+  const node = k.graph.find(kind, value);
+  if (node === undefined) return;
+  const actors = actorsOf(k, node);
+  const b = backgroundOf(k, fact, value, unrelatedGroups(k, node));
+  for (const [id, { share, source }] of actors) {
+    const known = k.actorCounts.get(id)?.get(kind) ?? 1;
+    const w = likelihoodWeight(kind, share, known, b);
+    const of = share < 1 ? `, a label shared by ${Math.round(1 / share)} actors` : '';
+    add(out, id, {
+      group: dependenceGroup(kind, value),
+      fact: `shares ${describeKind(fact)} ${value} with its known indicators (1 of ${Math.round(known)}${of}; fact from ${factSource})`,
+      weight: w,
+      source,
+    });
+  }
+}
+
+/** Other addresses of an actor in the same /24. */
+function prefix(k: Knowledge, ip: string, out: EvidenceByActor): void {
+  const g = k.graph;
+  const p = prefix24(ip);
+  const node = g.find('prefix', p);
+  if (node === undefined) return;
+  const mass = new Map<number, { share: number; source: string; n: number }>();
+  let groups = 0;
+  for (const { other } of g.edges(node, 'ip')) {
+    groups = Math.max(groups, unrelatedGroups(k, other));
+    for (const [id, a] of actorsOf(k, other)) {
+      const m = mass.get(id);
+      mass.set(id, { share: (m?.share ?? 0) + a.share, source: m?.source ?? a.source, n: (m?.n ?? 0) + 1 });
+    }
+  }
+  const b = CROWDING * Math.max(0, groups - 1);
+  for (const [id, { share, source, n }] of mass) {
+    const known = k.actorCounts.get(id)?.get('ip') ?? 1;
+    add(out, id, {
+      group: 'address',
+      fact: `${p} holds ${n} of its ${Math.round(known)} known addresses`,
+      weight: likelihoodWeight('prefix', share, known, b),
+      source,
+    });
+  }
+}
+
+function describeKind(fact: string): string {
+  const f = fact.toLowerCase();
+  if (f === 'a' || f === 'ip') return 'address';
+  if (f === 'ns') return 'name server';
+  if (f.includes('email') || f.includes('rname')) return f.replace('_', ' ').replace('email', 'e-mail');
+  return f;
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, test } from 'node:test';
+import { type Fact, type Knowledge, attribute, loadKnowledge, pivot, standardBackgroundFiles, standardKnowledgeFiles } from '../../src/intel/index.js';
+import { sharedData } from './shared-data.js';
+
+const CASE = sharedData('cases/macron-2017');
+const rows = readFileSync(`${CASE}/domains.tsv`, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+// the five maltrail lists under APT28; the sixth row (a misspelling in one press copy) was never registered as far as we know
+const FIVE = ['onedrive-en-marche.fr', 'mail-en-marche.fr', 'portal-office.fr', 'accounts-office.fr', 'en-marche.co'];
+
+function caseFacts(): Fact[] {
+  const recorded = readFileSync(`${CASE}/recorded-facts.jsonl`, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Fact);
+  // what the detector says each name imitates (the targets evidence)
+  const targets = rows.flatMap((r) => {
+    const [subject = '', , brands = ''] = r.split('\t');
+    return brands.split(',').map((value) => ({ subject, fact: 'imitates', value, source: 'detector' }));
+  });
+  return [...recorded, ...targets];
+}
+
+let k: Knowledge;
+before(async () => {
+  const data = sharedData('');
+  // a faithful replay: the 2017 domains are new to the system (maltrail lists them only because of this case)
+  k = await loadKnowledge({ files: await standardKnowledgeFiles(data), background: standardBackgroundFiles(data), exclude: FIVE });
+});
+
+test('the 2017 domains are not in the knowledge the replay attributes with', () => {
+  for (const d of FIVE) assert.equal(k.graph.find('domain', d), undefined, d);
+  assert.ok(k.indicatorCount > 250_000);
+});
+
+test('the four domains on the JAR-listed address come out as APT28, likely or very likely, with the evidence', () => {
+  const facts = caseFacts();
+  for (const d of FIVE.slice(0, 4)) {
+    const [top, second] = attribute(d, facts, k);
+    assert.equal(top?.actor, 'APT28', d);
+    const aliases = top.aliases.map((a) => a.toLowerCase());
+    assert.ok(aliases.includes('fancy bear') && aliases.includes('pawn storm') && aliases.includes('sofacy'));
+    assert.ok(['likely', 'very likely'].includes(top.words), `${d}: ${top.words} ${top.probability}`);
+    assert.ok(top.probability > (second?.probability ?? 0));
+    const counted = top.evidence.filter((e) => e.counted);
+    assert.ok(counted.some((e) => e.fact.includes('194.187.249.135') && e.source.includes('JAR-16-20296A')), 'the shared address, citing the JAR');
+    assert.ok(counted.some((e) => /name|imitates/.test(e.fact)), 'naming or targets');
+    const address = top.evidence.filter((e) => /194\.187\.249/.test(e.fact) && !e.fact.includes('tied to it'));
+    assert.equal(address.filter((e) => e.counted).length, 1, 'the address and its /24 count once');
+  }
+});
+
+test('removing the shared-address facts lowers the probability of APT28', () => {
+  const facts = caseFacts();
+  const without = facts.filter((f) => f.fact !== 'a');
+  for (const d of FIVE.slice(0, 4)) {
+    const p = attribute(d, facts, k).find((a) => a.actor === 'APT28')?.probability ?? 0;
+    const q = attribute(d, without, k, { limit: 400 }).find((a) => a.actor === 'APT28')?.probability ?? 0;
+    assert.ok(q < p / 10, `${d}: ${q} vs ${p}`);
+  }
+});
+
+test('a name with no recorded facts gets no confident attribution from its name alone', () => {
+  const [top] = attribute('en-marche.co', caseFacts(), k);
+  assert.ok((top?.probability ?? 0) < 0.2, `${top?.actor} ${top?.probability}`);
+});
+
+test('names-only attribution ignores infrastructure', () => {
+  const all = attribute('accounts-office.fr', caseFacts(), k, { namesOnly: true });
+  assert.ok(all.every((a) => a.evidence.every((e) => !e.fact.includes('194.187'))));
+});
+
+test('a known indicator is attributed to its actor almost certainly', () => {
+  const [top] = attribute('adobeincorp.com', [], k);
+  assert.equal(top?.actor, 'APT28');
+  assert.equal(top.words, 'almost certain');
+});
+
+test('pivot on the 2017 address lists the JAR report, its actors and its /24 neighbour', () => {
+  const p = pivot(k, '194.187.249.135');
+  const kinds = new Set(p?.neighbours.map((n) => `${n.kind}:${n.value}`));
+  assert.ok(kinds.has('actor:APT28') && kinds.has('actor:APT29'));
+  assert.ok(kinds.has('prefix:194.187.249.0/24'));
+  assert.ok(kinds.has('ip:194.187.249.87'));
+  assert.ok(p?.neighbours.some((n) => n.kind === 'report' && n.value.includes('JAR-16-20296A')));
+});
