@@ -12,7 +12,7 @@ export class KeywordSet {
   private readonly words: Set<string>;
   /** Trie over skeleton symbols: next[node * 36 + symbol], 0 = none (node 0 is the root, never a child). */
   private next: Int32Array;
-  /** Length of the keyword ending at a node, or 0. */
+  /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
   private ends: Int32Array;
   private nodes = 1;
   private readonly buffer = new SkeletonBuffer(128);
@@ -27,11 +27,11 @@ export class KeywordSet {
       const s = skeleton(k.toLowerCase()).replace(/[-._\s]/g, '');
       if (s.length < 2 || !/^[a-z0-9]+$/.test(s)) continue;
       this.words.add(s);
-      this.insert(s);
+      this.insert(s, k.replace(/[-._\s]/g, '').length <= 2);
     }
   }
 
-  private insert(word: string): void {
+  private insert(word: string, short: boolean): void {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const sym = symbolOf(word.charCodeAt(i));
@@ -50,7 +50,8 @@ export class KeywordSet {
       }
       node = child;
     }
-    this.ends[node] = word.length;
+    // A short word (two letters as written, even if its skeleton is longer: `ma` → `rna`) is marked -1.
+    this.ends[node] = short ? -1 : word.length;
   }
 
   has(word: string): boolean {
@@ -99,7 +100,7 @@ export class KeywordSet {
         node = this.next[node * ALPHABET + sym] ?? 0;
         if (node === 0) break;
         const len = this.ends[node] ?? 0;
-        if (len === 0 || (len === 2 && n !== 2)) continue;
+        if (len === 0 || (len === -1 && (i !== 0 || j !== n - 1))) continue;
         if (here < (best[j + 1] ?? 0)) {
           best[j + 1] = here;
           from[j + 1] = i;
