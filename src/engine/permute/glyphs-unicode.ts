@@ -2,13 +2,13 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import confusables from 'unhomoglyph/data.json' with { type: 'json' };
 
 /**
- * Latin letters with a stroke, hook or tail: they look like the bare letter but have no
+ * Latin letters with a stroke, hook or tail, and small capitals: they look like the bare letter but have no
  * canonical decomposition, and Unicode's confusables file leaves most of them out.
  */
 const MARKED_LETTERS: Readonly<Record<string, string>> = {
-  a: 'ɑɐ', b: 'ƀɓƃ', c: 'ƈȼɕ', d: 'đɗɖƌȡ', e: 'ɇɛ', f: 'ƒ', g: 'ǥɠɡ', h: 'ħɦ', i: 'ɨıɩɪ', j: 'ɉȷʝ',
-  k: 'ƙ', l: 'łƚɫɬɭȴ', m: 'ɱ', n: 'ƞɲɳȵ', o: 'øɵ', p: 'ƥᵽ', q: 'ɋʠ', r: 'ɍɼɽɾʀ', s: 'ʂȿ', t: 'ŧƭʈȶ',
-  u: 'ʉ', v: 'ʋ', y: 'ƴɏ', z: 'ƶȥʐʑɀ',
+  a: 'ɑɐᴀ', b: 'ƀɓƃʙ', c: 'ƈȼɕᴄ', d: 'đɗɖƌȡᴅ', e: 'ɇɛᴇ', f: 'ƒꜰ', g: 'ǥɠɡɢ', h: 'ħɦʜ', i: 'ɨıɩɪ',
+  j: 'ɉȷʝᴊ', k: 'ƙᴋ', l: 'łƚɫɬɭȴʟı', m: 'ɱᴍ', n: 'ƞɲɳȵɴ', o: 'øɵᴏ', p: 'ƥᵽƿᴘ', q: 'ɋʠ', r: 'ɍɼɽɾʀ',
+  s: 'ʂȿꜱ', t: 'ŧƭʈȶƫᴛ', u: 'ʉᴜ', v: 'ʋᴠ', w: 'ᴡ', y: 'ƴɏʏ', z: 'ƶȥʐʑɀᴢ',
 };
 
 /** Blocks of precomposed Latin letters (accents, dots, cedillas) searched for bare-letter look-alikes. */

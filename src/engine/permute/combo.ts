@@ -1,0 +1,17 @@
+import type { Family, PermuteOptions, Sink, Target } from './types.js';
+
+/** The label beside a dictionary keyword, before or after it, with or without a hyphen. */
+export const combos: Family = {
+  fuzzers: ['combo'],
+  run(target: Target, options: PermuteOptions, sink: Sink): void {
+    const label = target.label;
+    for (const raw of options.dictionary ?? []) {
+      const word = raw.trim().toLowerCase();
+      if (word === '' || word === label) continue;
+      sink.label(`${word}${label}`, 'combo');
+      sink.label(`${word}-${label}`, 'combo');
+      sink.label(`${label}${word}`, 'combo');
+      sink.label(`${label}-${word}`, 'combo');
+    }
+  },
+};
