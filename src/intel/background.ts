@@ -4,7 +4,7 @@
  * names (a phishing list: the naming model's "nobody we know" class and the base rate of a targeted
  * brand), and facts observed about domains that belong to no known actor (enrichment history).
  */
-import { readFile } from 'node:fs/promises';
+import { readText } from './import-files.js';
 import type { Fact } from './types.js';
 import { isRecord, strings } from './import/json-input.js';
 import { registrableLabel } from './naming.js';
@@ -61,9 +61,9 @@ export function buildBackground(popularDomains: Iterable<string>, lookalikeDomai
 /** Reads top lists (MISP warning-list JSON with a `list`, or one domain per line) and lookalike lists. */
 export async function loadBackground(files: BackgroundFiles): Promise<Background> {
   const popular: string[] = [];
-  for (const f of files.toplists ?? []) popular.push(...listOf(await readFile(f, 'utf8')));
+  for (const f of files.toplists ?? []) popular.push(...listOf(await readText(f)));
   const lookalikes: string[] = [];
-  for (const f of files.lookalikes ?? []) lookalikes.push(...listOf(await readFile(f, 'utf8')));
+  for (const f of files.lookalikes ?? []) lookalikes.push(...listOf(await readText(f)));
   return buildBackground(popular, lookalikes, files.facts ?? []);
 }
 

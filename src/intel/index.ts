@@ -1,11 +1,11 @@
 /** Actor knowledge, the indicator graph and attribution: the public face of src/intel/. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BackgroundFiles, loadBackground } from './background.js';
-import { type ParseOptions, parseIntel } from './import/index.js';
-import { type ImportSummary, type IntelStore, MemoryIntelStore } from './intel-store.js';
+import { importFiles } from './import-files.js';
+import { type IntelStore, MemoryIntelStore } from './intel-store.js';
+import type { IntelFile } from './shipped.js';
 import { Knowledge, type KnowledgeOptions } from './knowledge.js';
-import type { ImportIssue } from './types.js';
 
 export type * from './types.js';
 export { attribute, type AttributeOptions } from './attribute.js';
@@ -17,32 +17,11 @@ export { SCALE, wordsFor, reliability } from './calibration.js';
 export { buildBackground, loadBackground, type Background, type BackgroundFiles } from './background.js';
 export { MemoryIntelStore, type IntelStore, type ImportSummary } from './intel-store.js';
 export { parseIntel, detectFormat, IMPORT_FORMATS, type ParseOptions } from './import/index.js';
+export { importFile, importFiles, readText, sourceName, type FileImport } from './import-files.js';
+export { SqliteIntelStore, openSqliteIntelStore, type SourceRecord } from './sqlite-intel-store.js';
+export { shippedKnowledge, SHIPPED_INTEL_DIR, type IntelFile, type ShippedKnowledge } from './shipped.js';
 
-export interface FileImport {
-  readonly summary: ImportSummary;
-  readonly issues: readonly ImportIssue[];
-}
-
-/** Reads, parses and stores each file; a file that cannot be read is one issue, the others go on. */
-export async function importFiles(store: IntelStore, files: readonly string[], options: ParseOptions = {}): Promise<FileImport[]> {
-  const out: FileImport[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      const summary = { source: file, format: options.format ?? 'csv', indicators: 0, actors: 0, issues: 1, added: false } as const;
-      out.push({ summary, issues: [{ source: file, position: 'whole file', reason: `cannot read: ${reason}` }] });
-      continue;
-    }
-    const batch = parseIntel(text, file, options);
-    out.push({ summary: await store.putBatch(batch), issues: batch.issues });
-  }
-  return out;
-}
-
-/** The actor knowledge shipped beside the repository in `../shared/data/` (see data/intel/README.md). */
+/** The actor knowledge in the project's shared test data, `../shared/data/` (the shipped subset: shipped.ts). */
 export async function standardKnowledgeFiles(sharedData: string): Promise<string[]> {
   const maltrail = join(sharedData, 'actors/maltrail');
   const trails = (await readdir(maltrail)).filter((f) => f.endsWith('.txt')).sort().map((f) => join(maltrail, f));
@@ -71,7 +50,7 @@ export interface LoadOptions extends Omit<KnowledgeOptions, 'background'> {
   /** Where imported knowledge is kept; a fresh in-memory store when absent. */
   readonly store?: IntelStore;
   /** Files to import into the store first. */
-  readonly files?: readonly string[];
+  readonly files?: readonly (string | IntelFile)[];
   readonly background?: BackgroundFiles;
 }
 

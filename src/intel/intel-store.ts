@@ -28,6 +28,9 @@ export class MemoryIntelStore implements IntelStore {
   private readonly bySource = new Map<string, ImportBatch>();
 
   async putBatch(batch: ImportBatch): Promise<ImportSummary> {
+    // what the SQLite store's constraints refuse, refused here too, before anything changes
+    const bad = batch.indicators.findIndex((i) => typeof i.value !== 'string' || i.value === '');
+    if (bad >= 0) throw new Error(`${batch.source}: indicator ${bad} has no value; nothing stored`);
     const added = !this.bySource.has(batch.source);
     this.bySource.set(batch.source, { ...batch, issues: [] });
     return summarise(batch, added);

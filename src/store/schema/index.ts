@@ -10,6 +10,7 @@
 import { checkpointsPart } from './checkpoints.js';
 import { factsPart } from './facts.js';
 import { findingsPart } from './findings.js';
+import { intelPart } from './intel.js';
 import type { SchemaPart } from './part.js';
 import { triagePart } from './triage.js';
 
@@ -20,4 +21,5 @@ export const SCHEMA: readonly SchemaPart[] = [
   triagePart,
   checkpointsPart,
   factsPart,
+  intelPart,
 ];
