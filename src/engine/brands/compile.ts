@@ -12,6 +12,12 @@ export interface CompileOptions {
   readonly allowlist?: Iterable<string>;
 }
 
+/**
+ * Two-deletion lookups on the name's side cost n(n-1)/2 hashes: done only for labels up to this length.
+ * Beyond it, two-edit typos are still found when at most one of the edits adds a character to the name.
+ */
+export const MAX_DEEP_LENGTH = 20;
+
 /** Tokens shorter than this are not put in the automaton: `bbc` would fire inside every `abbc...`. Hyphen runs still find them. */
 export const MIN_AUTOMATON_TOKEN = 4;
 
@@ -36,6 +42,8 @@ export class BrandIndex {
   /** Registrable domain → brands that own it or allow it. */
   readonly protectedFor: ReadonlyMap<string, ReadonlySet<number>>;
   readonly allowlist: ReadonlySet<string>;
+  /** deepLengths[n] = 1: a label of n characters may be two edits from a brand, so two deletions are looked up too. */
+  readonly deepLengths: Uint8Array;
   /** Label lengths worth a deletion lookup. */
   readonly minTypoLength: number;
   readonly maxTypoLength: number;
@@ -55,6 +63,11 @@ export class BrandIndex {
     this.skeletons = hashIndex(this.targets.filter((t) => t.isDomain), (t) => [hashString(t.skeleton)]);
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
     this.deletions = hashIndex(typoTargets, deletionHashes);
+    this.deepLengths = new Uint8Array(MAX_DEEP_LENGTH + 1);
+    for (const t of typoTargets) {
+      if (t.maxEdits < 2) continue;
+      for (let n = t.label.length - 2; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
+    }
     this.minTypoLength = Math.max(1, Math.min(...typoTargets.map((t) => t.label.length)) - 2);
     this.maxTypoLength = Math.max(0, ...typoTargets.map((t) => t.label.length)) + 1;
     const tokens = this.targets.filter((t) => t.flat.length >= MIN_AUTOMATON_TOKEN);

@@ -22,6 +22,8 @@ export interface Target {
   readonly letters: number;
   /** True when the label is itself a domain label of the brand (not a keyword or the brand's name). */
   readonly isDomain: boolean;
+  /** True for the brand domain written flat (`mfagovxx` for `mfa.gov.xx`): finding it is a levelsquat. */
+  readonly flatDomain: boolean;
   /** Weak tokens (short or everyday words such as `live`, `office`, `mail`) need strong context to count. */
   readonly weak: boolean;
   /** Most edits a typo of this label may have: 0 (none), 1 or 2, from its length. */
@@ -46,7 +48,7 @@ function isWeak(flat: string, generic: ReadonlySet<string>): boolean {
 export function buildTargets(brands: readonly Brand[], generic: ReadonlySet<string>): Target[] {
   const targets: Target[] = [];
   const seen = new Set<string>();
-  const add = (brand: number, domain: string, label: string, suffix: string, isDomain: boolean): void => {
+  const add = (brand: number, domain: string, label: string, suffix: string, isDomain: boolean, flatDomain = false): void => {
     const sk = skeleton(label);
     const flat = flatten(sk);
     if (flat.length === 0 || !/^[a-z0-9]+$/.test(flat)) return;
@@ -54,13 +56,16 @@ export function buildTargets(brands: readonly Brand[], generic: ReadonlySet<stri
     if (seen.has(key)) return;
     seen.add(key);
     const weak = isWeak(flatten(label), generic);
-    targets.push({ id: targets.length, brand, domain, label, suffix, skeleton: sk, flat, letters: flatten(label).length, isDomain, weak, maxEdits: isDomain ? maxEditsFor(label.length, weak) : 0 });
+    targets.push({ id: targets.length, brand, domain, label, suffix, skeleton: sk, flat, letters: flatten(label).length, isDomain, flatDomain, weak, maxEdits: isDomain ? maxEditsFor(label.length, weak) : 0 });
   };
   brands.forEach((b, bi) => {
     const primary = b.domains[0] ?? '';
     for (const d of b.domains) {
       const p = parseName(d);
-      if (p.ok) add(bi, p.name.domain, p.name.uLabel, p.name.suffix, true);
+      if (!p.ok) continue;
+      add(bi, p.name.domain, p.name.uLabel, p.name.suffix, true);
+      // A short label or a multi-label suffix is often written out flat: `mfa-gov-xx.com`, `bbc-co-uk.net`.
+      if (p.name.uLabel.length <= 3 || p.name.suffix.includes('.')) add(bi, p.name.domain, flatten(`${p.name.uLabel}${p.name.suffix}`), '', false, true);
     }
     for (const k of b.keywords) add(bi, primary, k.toLowerCase(), '', false);
     // The brand's name as a token (`DNC VoteBuilder` → `dncvotebuilder`) when it is no domain and no label already.

@@ -99,6 +99,7 @@ export function readSpan(label: string, a: number, b: number, keywords: KeywordS
  */
 export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
   const { label, a, b } = span;
+  if (target.flatDomain) return flatDomain(span, target);
   let rest = span.rest;
   let boundary = span.boundary;
   const techniques: Technique[] = ['combo'];
@@ -119,6 +120,18 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
   const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
   reasons.unshift(`brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`);
   return { target, score: clampScore(score), techniques, reasons };
+}
+
+/** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */
+function flatDomain(span: Span, target: Target): Detection {
+  const kw = span.rest.keywords.length > 0 ? ` + keyword${span.rest.keywords.length > 1 ? 's' : ''} ${span.rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  const score = span.rest.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.6;
+  return {
+    target,
+    score,
+    techniques: ['levelsquat'],
+    reasons: [`brand domain \`${target.domain}\` written flat as \`${span.label.slice(span.a, span.b)}\`${kw}`],
+  };
 }
 
 export function detectCombo(label: string, a: number, b: number, target: Target, keywords: KeywordSet, suffix: string): Detection | null {

@@ -1,4 +1,5 @@
 import type { Target } from '../brands/target.js';
+import { skeleton } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
 import { boundedDistance, editScript, type Edit } from './edits.js';
@@ -32,7 +33,7 @@ function describe(edit: Edit, brand: string): { text: string; likely: boolean } 
       return { text: `\`${edit.to}\` for \`${edit.from}\``, likely: false };
     }
     case 'transposition':
-      return { text: `\`${edit.pair}\` swapped`, likely: true };
+      return { text: `\`${edit.pair}\` swapped to \`${edit.pair[1] ?? ''}${edit.pair[0] ?? ''}\``, likely: true };
   }
 }
 
@@ -41,6 +42,8 @@ export function detectTypo(label: string, target: Target, suffix: string): Detec
   if (target.maxEdits === 0) return null;
   const distance = boundedDistance(target.label, label, target.maxEdits);
   if (distance === 0 || distance > target.maxEdits) return null;
+  // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
+  if (skeleton(label) === target.skeleton) return null;
   const edits = editScript(target.label, label);
   if (isHyphenation(edits)) {
     return { target, score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)] };

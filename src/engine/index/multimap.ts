@@ -10,6 +10,13 @@ export class HashMultimap {
   private ends: Uint32Array;
   readonly ids: Uint32Array;
   private readonly mask: number;
+  /**
+   * A one-hash Bloom filter over the keys, about 16 bits a key: most lookups are misses, and this answers them
+   * from a bitset small enough for the cache instead of a probe into the table (at 10,000 brands the deletion
+   * table is tens of MiB and every probe was a cache miss: 3x slower end to end, measured with bench/match).
+   */
+  private readonly bloom: Int32Array;
+  private readonly bloomShift: number;
 
   /** Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). */
   constructor(keys: ArrayLike<number>, ids: ArrayLike<number>) {
@@ -41,10 +48,20 @@ export class HashMultimap {
       this.ends[slot] = pool.length;
     }
     this.ids = Uint32Array.from(pool);
+    let bits = 1 << 10;
+    while (bits < pairs.length * 16) bits *= 2;
+    this.bloom = new Int32Array(bits >>> 5);
+    this.bloomShift = 32 - Math.log2(bits);
+    for (const [key] of pairs) {
+      const bit = Math.imul(key, 0x9e3779b1) >>> this.bloomShift;
+      this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
   }
 
   /** The slot holding `key`, or -1. */
   find(key: number): number {
+    const bit = Math.imul(key, 0x9e3779b1) >>> this.bloomShift;
+    if (((this.bloom[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return -1;
     let slot = key & this.mask;
     while (this.used[slot] === 1) {
       if (this.keys[slot] === key) return slot;
@@ -63,6 +80,6 @@ export class HashMultimap {
 
   /** Bytes held, for the benchmark's memory column. */
   get bytes(): number {
-    return this.keys.byteLength * 3 + this.used.byteLength + this.ids.byteLength;
+    return this.keys.byteLength * 3 + this.used.byteLength + this.ids.byteLength + this.bloom.byteLength;
   }
 }

@@ -90,6 +90,9 @@ export class Scanner {
     this.prefix.load(this.labelCodes, 0, n);
     this.typoLookup(this.prefix.whole(), label, start, end, runStart);
     for (let i = 0; i < n; i++) this.typoLookup(this.prefix.without(i), label, start, end, runStart);
+    if (n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.typoLookup(this.prefix.without2(i, j), label, start, end, runStart);
+    }
   }
 
   private typoLookup(hash: number, label: string, start: number, end: number, runStart: number): void {

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Automaton, createMatches, HashMultimap } from '../../../src/engine/index/index.js';
+
+function naiveMatches(patterns: readonly string[], text: string): string[] {
+  const flat = text.replace(/[-._]/g, '');
+  const out: string[] = [];
+  patterns.forEach((p, id) => {
+    for (let i = flat.indexOf(p); i >= 0; i = flat.indexOf(p, i + 1)) out.push(`${id}@${i + p.length - 1}`);
+  });
+  return out.sort();
+}
+
+test('property: the automaton finds exactly the occurrences a naive search finds, separators skipped', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.stringMatching(/^[ab1]{1,4}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[ab1.-]{0,40}$/), (patterns, text) => {
+      const a = new Automaton(patterns);
+      const m = createMatches(4096);
+      const codes = [...text].map((c) => c.charCodeAt(0));
+      a.scan(codes, 0, codes.length, m);
+      // Report positions in the separator-free text, as the naive search does.
+      const flatIndex: number[] = [];
+      let k = -1;
+      for (const c of text) flatIndex.push(/[-._]/.test(c) ? k : ++k);
+      const got: string[] = [];
+      for (let i = 0; i < m.count; i++) got.push(`${m.pattern[i]}@${flatIndex[m.end[i] ?? 0]}`);
+      assert.deepEqual(got.sort(), naiveMatches(patterns, text));
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('any character outside [a-z0-9] and the separators sends the automaton back to the root', () => {
+  const a = new Automaton(['apple']);
+  const m = createMatches();
+  const text = 'app\u00e9le';
+  a.scan([...text].map((c) => c.charCodeAt(0)), 0, text.length, m);
+  assert.equal(m.count, 0);
+});
+
+test('the hash multimap returns every id filed under a key, and nothing for an absent key', () => {
+  const map = new HashMultimap([5, 7, 5, 5, 2 ** 32 - 1], [1, 2, 3, 1, 9]);
+  const ids = (key: number): number[] => {
+    const s = map.find(key);
+    return s < 0 ? [] : [...map.ids.subarray(map.start(s), map.end(s))];
+  };
+  assert.deepEqual(ids(5), [1, 3]);
+  assert.deepEqual(ids(7), [2]);
+  assert.deepEqual(ids(2 ** 32 - 1), [9]);
+  assert.deepEqual(ids(6), []);
+});
