@@ -8,6 +8,7 @@ import { factKey } from './background.js';
 import { type EvidenceLine, infrastructureEvidence } from './infrastructure-evidence.js';
 import { normaliseDomain } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
+import { BACKGROUND } from './target-index.js';
 import { registrableLabel } from './naming.js';
 import type { Attribution, Evidence, Fact } from './types.js';
 
@@ -133,21 +134,11 @@ function countOnce(lines: readonly EvidenceLine[]): Evidence[] {
  */
 function targetLine(k: Knowledge, id: number, target: string): EvidenceLine {
   const word = (registrableLabel(target) ?? target).toLowerCase().replace(/[^a-z0-9]/g, '');
-  const labels = k.labels.get(id) ?? [];
-  const bg = k.background?.lookalikeLabels ?? [];
-  const hits = (list: readonly string[]) => list.filter((l) => l.replace(/-/g, '').includes(word)).length;
-  let bgRate = k.targetRates.get(word);
-  if (bgRate === undefined) {
-    bgRate = (hits(bg) + 0.5) / (bg.length + 1);
-    k.targetRates.set(word, bgRate);
-  }
-  const key = `${id}\u0000${word}`;
-  let rate = k.targetRates.get(key);
-  if (rate === undefined) {
-    rate = (hits(labels) + TARGET_PSEUDO * bgRate) / (labels.length + TARGET_PSEUDO);
-    k.targetRates.set(key, rate);
-  }
-  const weight = word.length < 3 || bg.length === 0 ? 0 : Math.max(0, Math.log(rate / bgRate));
+  const counts = k.targets.counts(word);
+  const bgSize = k.targets.sizes.get(BACKGROUND) ?? 0;
+  const bgRate = ((counts.get(BACKGROUND) ?? 0) + 0.5) / (bgSize + 1);
+  const rate = ((counts.get(id) ?? 0) + TARGET_PSEUDO * bgRate) / ((k.targets.sizes.get(id) ?? 0) + TARGET_PSEUDO);
+  const weight = word.length < 3 || bgSize === 0 ? 0 : Math.max(0, Math.log(rate / bgRate));
   return { group: 'name', fact: `it imitates ${target}; ${pct(rate)} of its known names carry "${word}", ${pct(bgRate)} of unknown lookalikes do`, weight, source: 'targets of its known domains vs unknown lookalikes' };
 }
 

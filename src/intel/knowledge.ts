@@ -7,6 +7,7 @@ import type { Background } from './background.js';
 import { IndicatorGraph } from './graph.js';
 import { prefix24 } from './import/indicator-value.js';
 import { NamingModel, registrableLabel } from './naming.js';
+import { BACKGROUND, TargetIndex } from './target-index.js';
 import type { ImportBatch, Indicator } from './types.js';
 
 export interface KnowledgeOptions {
@@ -52,8 +53,8 @@ export class Knowledge {
   readonly indicatorCount: number;
   /** With `holdOut`: identity id → the labels kept back from the naming model. */
   readonly heldOut = new Map<number, Set<string>>();
-  /** Brand word (or `actor\0word`) → its rate among unknown lookalikes (or the actor's names), memoised by the targets evidence. */
-  readonly targetRates = new Map<string, number>();
+  /** Which actor names and unknown lookalikes carry a brand's word (the targets evidence). */
+  readonly targets = new TargetIndex();
 
   constructor(batches: readonly ImportBatch[], options: KnowledgeOptions = {}) {
     this.background = options.background;
@@ -72,6 +73,8 @@ export class Knowledge {
     this.indicatorCount = count;
     this.countPerActor();
     this.naming = this.trainNaming(options.holdOut === true);
+    for (const [id, labels] of this.labels) this.targets.add(id, labels);
+    this.targets.add(BACKGROUND, this.background?.lookalikeLabels ?? []);
   }
 
   private actorIds(ind: Indicator, own: ReadonlyMap<string, string>): number[] {
