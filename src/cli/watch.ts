@@ -1,25 +1,50 @@
 /**
- * `squatwatch watch`: follow CT logs, match every name, store findings with each log's checkpoint,
- * print each new finding as a JSON line. Stopped and started again, it resumes at the checkpoints.
+ * `squatwatch watch`: follow CT logs, zone files, newly-registered lists and certstream, match every
+ * name, store findings with each source's checkpoint, print each new finding as a JSON line. Stopped
+ * and started again, it resumes at the checkpoints.
  */
 import { parseArgs } from 'node:util';
 import { DATA_DIR, formatWatchlistErrors, loadWatchlistFile, matcherOptionsFor } from '../config/index.js';
 import { createMatcher } from '../engine/index.js';
 import { DEFAULT_DB_PATH, openStore, type Finding } from '../store/index.js';
-import { ctCheckpointKey, ctFeed, describeLog, LogHttp, loadLogList, openReader, resumeIndex, type LogInfo } from '../feeds/ct/index.js';
-import { followFeeds, mergeFeeds, type Feed, type SourceStatus } from '../feeds/index.js';
-import { EXIT, type CliIO, type Command } from './io.js';
+import { followFeeds, mergeFeeds, openWatchFeeds, type FileFeedSpec, type SourceStatus } from '../feeds/index.js';
+import { EXIT, type Command } from './io.js';
 
-const USAGE = `usage: squatwatch watch --brands FILE [--db FILE] [--log-list FILE|URL] [--log URL]... [--once]
+const USAGE = `usage: squatwatch watch --brands FILE [--db FILE] [SOURCES...] [--once]
   --brands FILE        watchlist (YAML/JSON, or one brand domain per line)
   --db FILE            SQLite store (default ${DEFAULT_DB_PATH})
+sources (each resumes at its own checkpoint in the store):
   --log-list FILE|URL  CT log list v3 (default: the copy in data/ct/; the live one is
                        https://www.gstatic.com/ct/log_list/v3/log_list.json)
-  --log URL            follow this log only (repeatable); RFC 6962 or static-ct-api, probed
-  --once               read every log up to its current head, then exit
+  --log URL            follow this CT log (repeatable); RFC 6962 or static-ct-api, probed
+  --zone FILE          a zone file (CZDS master format, plain or gzip): its delegated names (repeatable)
+  --zone-diff OLD NEW  names delegated in zone NEW but not in OLD: the newly registered (repeatable)
+  --nrd FILE           newly-registered-domain list, one name per line, plain or gzip (repeatable)
+  --certstream URL     a certstream server (ws:// or wss://), reconnecting with backoff (repeatable)
+  CT logs are followed when --log or --log-list is given, or when no source is given at all
+  (then every usable log of the default list); naming only files or --certstream reads just those.
+  --once               read every log up to its current head, each file to its end, and a certstream
+                       until the server closes; then exit
   --poll SECONDS       between polls of a log's head when following (default 10)
   --min-interval MS    at least this long between two requests to one log (default 100)
 `;
+
+/** parseArgs takes one value per option: `--zone-diff OLD NEW` is taken out first. */
+function takeZoneDiffs(argv: readonly string[]): { rest: string[]; diffs: FileFeedSpec[] } | string {
+  const rest: string[] = [];
+  const diffs: FileFeedSpec[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--zone-diff') {
+      rest.push(argv[i]!);
+      continue;
+    }
+    const [a, b] = [argv[i + 1], argv[i + 2]];
+    if (a === undefined || b === undefined || a.startsWith('--') || b.startsWith('--')) return '--zone-diff takes two files: OLD NEW';
+    diffs.push({ kind: 'zone-diff', paths: [a, b] });
+    i += 2;
+  }
+  return { rest, diffs };
+}
 
 function statusLine(status: ReadonlyMap<string, SourceStatus>, started: number): string {
   const secs = Math.max(0.001, (Date.now() - started) / 1000);
@@ -27,28 +52,21 @@ function statusLine(status: ReadonlyMap<string, SourceStatus>, started: number):
   return parts.join(' | ');
 }
 
-async function chooseLogs(v: { log?: string[]; 'log-list'?: string }, http: LogHttp, io: CliIO): Promise<LogInfo[] | string> {
-  const listWhere = v['log-list'] ?? `${DATA_DIR}ct/loglist3.json`;
-  const explicit = v.log ?? [];
-  const list = explicit.length > 0 && v['log-list'] === undefined ? { ok: true as const, logs: [], skipped: [] } : await loadLogList(listWhere, http);
-  if (!list.ok) return list.message;
-  if (explicit.length === 0) {
-    for (const s of list.skipped) io.stderr.write(`watch: skipping ${s.description}: ${s.reason}\n`);
-    return [...list.logs];
-  }
-  return Promise.all(explicit.map((u) => describeLog(u, list.logs, http)));
-}
-
 export const run: Command = async (argv, io) => {
+  const split = takeZoneDiffs(argv);
+  if (typeof split === 'string') return io.stderr.write(`watch: ${split}\n${USAGE}`), EXIT.error;
   let v;
   try {
     ({ values: v } = parseArgs({
-      args: [...argv],
+      args: split.rest,
       options: {
         brands: { type: 'string' },
         db: { type: 'string' },
         'log-list': { type: 'string' },
         log: { type: 'string', multiple: true },
+        zone: { type: 'string', multiple: true },
+        nrd: { type: 'string', multiple: true },
+        certstream: { type: 'string', multiple: true },
         once: { type: 'boolean' },
         poll: { type: 'string' },
         'min-interval': { type: 'string' },
@@ -69,9 +87,8 @@ export const run: Command = async (argv, io) => {
   if (!wl.ok) return io.stderr.write(`${formatWatchlistErrors(wl.errors)}\n`), EXIT.error;
   const matcher = createMatcher(wl.watchlist.brands, await matcherOptionsFor(wl.watchlist));
   const warn = (m: string): void => void io.stderr.write(`watch: ${m}\n`);
-  const logs = await chooseLogs(v, new LogHttp({ retries: 2 }), io);
-  if (typeof logs === 'string') return io.stderr.write(`watch: ${logs}\n`), EXIT.error;
-  if (logs.length === 0) return io.stderr.write('watch: no log to follow\n'), EXIT.error;
+  const files: FileFeedSpec[] = [...(v.zone ?? []).map((p) => ({ kind: 'zone' as const, paths: [p] })), ...split.diffs, ...(v.nrd ?? []).map((p) => ({ kind: 'nrd' as const, paths: [p] }))];
+  const sources = { logs: v.log ?? [], logList: v['log-list'], defaultLogList: `${DATA_DIR}ct/loglist3.json`, files, certstreams: v.certstream ?? [] };
 
   let store;
   try {
@@ -83,16 +100,8 @@ export const run: Command = async (argv, io) => {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    const feeds: Feed[] = [];
-    for (const log of logs) {
-      const reader = openReader(log, warn, { minIntervalMs });
-      if (typeof reader === 'string') {
-        warn(`${reader}; log skipped`);
-        continue;
-      }
-      const from = resumeIndex(await store.getCheckpoint(ctCheckpointKey(reader.name)));
-      feeds.push(ctFeed({ reader, from, once: v.once === true, pollMs, warn, signal: stop.signal }));
-    }
+    const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store });
+    if (typeof feeds === 'string') return io.stderr.write(`watch: ${feeds}\n`), EXIT.error;
     const started = Date.now();
     let shown = 0;
     const status = await followFeeds<Finding>({

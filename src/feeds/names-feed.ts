@@ -37,8 +37,10 @@ export async function* listNames(path: string, onProblem: (p: { line: number; me
 }
 
 export interface NamesFeedOptions {
-  /** e.g. `zone:fr`, `nrd:2024-05-01.txt`: the provenance source and the checkpoint key. */
+  /** e.g. `zone:fr`, `nrd:2024-05-01.txt`: the provenance source (and the checkpoint key unless `checkpointKey` is given). */
   readonly source: string;
+  /** The key the line checkpoint is stored under; defaults to `source`. */
+  readonly checkpointKey?: string;
   readonly items: AsyncIterable<LineName>;
   readonly problems: ProblemCounter;
   /** Lines up to this one were processed before (the stored checkpoint), or 0. */
@@ -54,8 +56,9 @@ export async function* namesFeed(o: NamesFeedOptions): Feed {
   let names: Name[] = [];
   let lastLine = after;
   let problemsBefore = o.problems.count;
+  const key = o.checkpointKey ?? o.source;
   const flush = (): FeedBatch => {
-    const b: FeedBatch = { source: o.source, names, checkpoint: { key: o.source, value: String(lastLine) }, entries: names.length, malformed: o.problems.count - problemsBefore };
+    const b: FeedBatch = { source: o.source, names, checkpoint: { key, value: String(lastLine) }, entries: names.length, malformed: o.problems.count - problemsBefore };
     names = [];
     problemsBefore = o.problems.count;
     return b;
