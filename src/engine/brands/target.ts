@@ -65,7 +65,8 @@ export function buildTargets(brands: readonly Brand[], generic: ReadonlySet<stri
       if (!p.ok) continue;
       add(bi, p.name.domain, p.name.uLabel, p.name.suffix, true);
       // A short label or a multi-label suffix is often written out flat: `mfa-gov-xx.com`, `bbc-co-uk.net`.
-      if (p.name.uLabel.length <= 3 || p.name.suffix.includes('.')) add(bi, p.name.domain, flatten(`${p.name.uLabel}${p.name.suffix}`), '', false, true);
+      const flatName = flatten(`${p.name.uLabel}${p.name.suffix}`);
+      if ((p.name.uLabel.length <= 3 || p.name.suffix.includes('.')) && flatName.length >= 6) add(bi, p.name.domain, flatName, '', false, true);
     }
     for (const k of b.keywords) add(bi, primary, k.toLowerCase(), '', false);
     // The brand's name as a token (`DNC VoteBuilder` → `dncvotebuilder`) when it is no domain and no label already.

@@ -67,7 +67,7 @@ function scoreFor(target: Target, boundary: boolean, rest: Rest, sameSuffix: boo
   if (target.weak) {
     // An everyday word needs keywords around it; two keywords, or the brand's own suffix, make up for a missing word boundary.
     if (full && rest.letters > 0) return boundary ? 0.62 : rest.keywords.length >= 2 ? 0.5 : 0.45;
-    return boundary && sameSuffix ? 0.5 : 0;
+    return boundary && sameSuffix && target.letters >= 4 ? 0.5 : 0;
   }
   if (full) return rest.letters === 0 ? 0.62 : boundary ? 0.9 : 0.82;
   if (partial) return boundary ? 0.72 : 0.6;
@@ -125,7 +125,7 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
 /** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */
 function flatDomain(span: Span, target: Target): Detection {
   const kw = span.rest.keywords.length > 0 ? ` + keyword${span.rest.keywords.length > 1 ? 's' : ''} ${span.rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
-  const score = span.rest.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.6;
+  const score = span.rest.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.45;
   return {
     target,
     score,

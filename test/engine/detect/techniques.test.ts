@@ -5,7 +5,7 @@ import { brand, matcherFor } from '../../support/matcher.js';
 const m = matcherFor([
   brand('En Marche', ['en-marche.fr'], ['macron']),
   brand('Microsoft', ['microsoft.com', 'office.com', 'onedrive.com', 'live.com']),
-  brand('Ministry', ['mfa.gov.xx']),
+  brand('Ministry', ['mfa.gov.af']),
   brand('PayPal', ['paypal.com']),
 ]);
 
@@ -76,8 +76,8 @@ test('hyphenation and dot insertion', () => {
 test('levelsquat: the brand domain in front of another domain, or flattened into a label', () => {
   assert.deepEqual(only('en-marche.fr.secure-login.com', 'En Marche').techniques, ['levelsquat']);
   assert.ok(only('paypal.com-account-verify.net', 'PayPal').techniques.includes('levelsquat'));
-  assert.ok(only('mfa-gov-xx.com', 'Ministry').techniques.includes('levelsquat'));
-  assert.ok(only('mfagovxx.org', 'Ministry').techniques.includes('levelsquat'));
+  assert.ok(only('mfa-gov-af.com', 'Ministry').techniques.includes('levelsquat'));
+  assert.ok(only('mfagovaf.org', 'Ministry').techniques.includes('levelsquat'));
 });
 
 test('subdomain and split labels', () => {
