@@ -29,7 +29,9 @@ export function detectSubdomain(sub: string, a: number, b: number, label: string
   if (target.weak) return null;
   const rest = restOf();
   const hasKeywords = rest.keywords.length > 0;
-  let score = wholeLabel ? (target.letters >= 7 ? 0.55 : 0.45) : 0.35;
+  // A brand word in a subdomain with nothing around it is common and mostly harmless (`microsoft.seesaw.example.io`):
+  // under the default threshold unless keywords sit beside it.
+  let score = wholeLabel ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
   if (hasKeywords) score += 0.15;
   const kw = hasKeywords ? ` with keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
