@@ -1,6 +1,7 @@
 export { createDnsClient, type DnsClient } from './client.js';
 export { detectWildcard, randomProbeLabel, type WildcardResult } from './wildcard.js';
 export { cnameChain } from './cname-chain.js';
+export { scanVariants, SCAN_TYPES, type ScanHit, type ScanHooks, type ScanProgress, type ScanRecords } from './scan.js';
 export { parseServer } from './servers.js';
 export { soaMailbox } from './soa.js';
 export { queryName } from './query-name.js';
