@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-/** A route: status, headers and body, or a function of the request. */
+/** A route (keyed `/path`, or `host/path` to answer one virtual host): status, headers and body, or a function of the request. */
 export type Route =
   | { readonly status?: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: string | Buffer }
   | ((req: http.IncomingMessage, res: http.ServerResponse) => void);
@@ -20,7 +20,8 @@ function handler(routes: Readonly<Record<string, Route>>, seen: string[]) {
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const path = req.url ?? '/';
     seen.push(`${req.headers.host ?? ''}${path}`);
-    const route = routes[path] ?? routes['*'];
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const route = routes[`${host}${path}`] ?? routes[path] ?? routes['*'];
     if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
