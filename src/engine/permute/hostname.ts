@@ -13,6 +13,11 @@ function isLdh(c: number): boolean {
  * labels, and a top-level label that is not all digits.
  */
 export function isValidHostname(name: string): boolean {
+  return checkHostname(name, true);
+}
+
+/** `checkALabels` false: the name just came out of IDNA, whose `xn--` labels need no second look. */
+function checkHostname(name: string, checkALabels: boolean): boolean {
   const n = name.length;
   if (n === 0 || n > 253) return false;
   let start = 0;
@@ -28,7 +33,8 @@ export function isValidHostname(name: string): boolean {
     if (len === 0 || len > 63) return false;
     if (name.charCodeAt(start) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return false;
     if (len >= 4 && name.charCodeAt(start + 2) === HYPHEN && name.charCodeAt(start + 3) === HYPHEN) {
-      if (!isValidALabel(name.slice(start, i))) return false;
+      const label = name.slice(start, i);
+      if (checkALabels ? !isValidALabel(label) : !label.startsWith('xn--')) return false;
     }
     if (i === n && allDigits) return false;
     start = i + 1;
@@ -60,6 +66,6 @@ export function toHostname(candidate: string): { ascii: string; display: string 
     return { ascii: candidate, display: candidate.includes('xn--') ? domainToUnicode(candidate) : candidate };
   }
   const ascii = domainToASCII(candidate);
-  if (ascii === '' || !isValidHostname(ascii)) return null;
+  if (ascii === '' || !checkHostname(ascii, false)) return null;
   return { ascii, display: domainToUnicode(ascii) };
 }
