@@ -1,0 +1,1 @@
+export { renderCaseReport, caseCounts, type CaseReport, type CaseCounts } from './case-report.js';

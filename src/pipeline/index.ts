@@ -1,0 +1,1 @@
+export { replayLines, type ReplayLine, type ReplayResult } from './replay.js';
