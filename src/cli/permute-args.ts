@@ -1,27 +1,37 @@
 import { selectFuzzers, splitTarget } from '../engine/permute/index.js';
 import type { TldSet } from './permute-data.js';
 
-/** What `permute` and `scan` share on their command lines: the domain, families and TLD set. */
+/** The options `permute` and `scan` share, for node:util parseArgs. */
+export const PERMUTE_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  families: { type: 'string' },
+  tlds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What `permute` and `scan` share on their command lines once checked. */
 export interface PermuteArgs {
   readonly domain: string;
   readonly families: readonly string[] | undefined;
   readonly tlds: TldSet;
+  readonly format: 'text' | 'jsonl';
 }
 
-/** Checks the shared arguments; a message naming the bad one, or the parsed arguments. */
+/** Checks the shared arguments; the parsed arguments, or a message naming the bad one. */
 export function checkPermuteArgs(
   positionals: readonly string[],
-  families: string | undefined,
-  tlds: string | undefined,
+  values: { readonly format?: string; readonly families?: string; readonly tlds?: string },
 ): { ok: true; args: PermuteArgs } | { ok: false; error: string } {
   if (positionals.length !== 1) return { ok: false, error: 'expected exactly one domain' };
   const domain = positionals[0] ?? '';
   if (splitTarget(domain) === null) {
     return { ok: false, error: `'${domain}' is not a domain with a registrable label under a public suffix` };
   }
-  const names = families?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const selection = selectFuzzers(names);
+  const families = values.families?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const selection = selectFuzzers(families);
   if (!selection.ok) return { ok: false, error: `unknown families: ${selection.unknown.join(', ')}` };
-  if (tlds !== undefined && tlds !== 'common' && tlds !== 'all') return { ok: false, error: `--tlds must be common or all, not '${tlds}'` };
-  return { ok: true, args: { domain, families: names, tlds: tlds ?? 'common' } };
+  const { tlds = 'common', format = 'text' } = values;
+  if (tlds !== 'common' && tlds !== 'all') return { ok: false, error: `--tlds must be common or all, not '${tlds}'` };
+  if (format !== 'text' && format !== 'jsonl') return { ok: false, error: `--format must be text or jsonl, not '${format}'` };
+  return { ok: true, args: { domain, families, tlds, format } };
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FAMILY_NAMES, permute, type Variant } from '../engine/permute/index.js';
 import { type Command, EXIT } from './io.js';
-import { checkPermuteArgs } from './permute-args.js';
+import { checkPermuteArgs, PERMUTE_OPTIONS } from './permute-args.js';
 import { loadPermuteData } from './permute-data.js';
 
 const USAGE = `usage: squatwatch permute <domain> [--format text|jsonl] [--families a,b] [--tlds common|all]
@@ -25,12 +25,7 @@ export const run: Command = async (argv, io) => {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        families: { type: 'string' },
-        tlds: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: PERMUTE_OPTIONS,
     });
   } catch (e) {
     io.stderr.write(`squatwatch permute: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
@@ -41,11 +36,9 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(USAGE);
     return EXIT.ok;
   }
-  const format = values.format;
-  const checked = checkPermuteArgs(positionals, values.families, values.tlds);
-  if (!checked.ok || (format !== 'text' && format !== 'jsonl')) {
-    const why = checked.ok ? `--format must be text or jsonl, not '${format}'` : checked.error;
-    io.stderr.write(`squatwatch permute: ${why}\n${USAGE}`);
+  const checked = checkPermuteArgs(positionals, values);
+  if (!checked.ok) {
+    io.stderr.write(`squatwatch permute: ${checked.error}\n${USAGE}`);
     return EXIT.error;
   }
   const data = await loadPermuteData(checked.args.tlds);
@@ -54,7 +47,7 @@ export const run: Command = async (argv, io) => {
     return EXIT.error;
   }
   const variants = permute(checked.args.domain, { ...data.data, families: checked.args.families });
-  io.stdout.write(variants.map((v) => `${formatVariant(v, format)}\n`).join(''));
+  io.stdout.write(variants.map((v) => `${formatVariant(v, checked.args.format)}\n`).join(''));
   io.stderr.write(`${variants.length} variants of ${checked.args.domain}\n`);
   return EXIT.ok;
 };

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { permute } from '../engine/permute/index.js';
 import { createDnsClient, parseServer, scanVariants, type ScanHit, type ScanProgress } from '../enrich/dns/index.js';
 import { type CliIO, type Command, EXIT } from './io.js';
-import { checkPermuteArgs } from './permute-args.js';
+import { checkPermuteArgs, PERMUTE_OPTIONS } from './permute-args.js';
 import { loadPermuteData } from './permute-data.js';
 
 const USAGE = `usage: squatwatch scan <domain> [--resolver HOST:PORT]... [--concurrency N] [--timeout MS]
@@ -63,10 +63,7 @@ export const run: Command = async (argv, io) => {
         resolver: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        families: { type: 'string' },
-        tlds: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+        ...PERMUTE_OPTIONS,
       },
     });
   } catch (e) {
@@ -77,10 +74,9 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(USAGE);
     return EXIT.ok;
   }
-  const checked = checkPermuteArgs(positionals, values.families, values.tlds);
+  const checked = checkPermuteArgs(positionals, values);
   if (!checked.ok) return fail(checked.error);
-  const format = values.format;
-  if (format !== 'text' && format !== 'jsonl') return fail(`--format must be text or jsonl, not '${format}'`);
+  const format = checked.args.format;
   const concurrency = positiveInt(values.concurrency, 32, '--concurrency');
   const timeoutMs = positiveInt(values.timeout, 2000, '--timeout');
   if (typeof concurrency === 'string') return fail(concurrency);
