@@ -1,0 +1,13 @@
+/** Enrichment: one adapter per fact source, all behind the SSRF guard. */
+export { enrichDomain, enrichAddress, asnFacts, type EnrichDeps, type Enrichment } from './enrich-domain.js';
+export { assessRisk, type RiskAssessment, type RiskAdjustment } from './risk.js';
+export { dnsFacts, resolveWith } from './dns-facts.js';
+export { checkAddress, classifyAddress, firstRefusal, PUBLIC_ONLY, type AddressClass, type GuardPolicy, type GuardVerdict, type Refusal } from './guard.js';
+export { dnsResolver, staticResolver } from './resolve.js';
+export type { Fact, Resolve, NetDeps } from './types.js';
+export { AsnTable, loadAsnFile, SHIPPED_ASN_CSV, type AsnRecord } from './asn/index.js';
+export { loadBootstrap, refreshBootstrap, SHIPPED_BOOTSTRAP_DIR, registrationOf, type Bootstrap } from './rdap/index.js';
+export { probeTls, tlsFacts } from './tls/index.js';
+export { visitPage, pageFacts, brandReference, type BrandReference } from './web/index.js';
+export { guardedGet } from './http/index.js';
+export { Polite, type PoliteOptions } from './policy/index.js';
