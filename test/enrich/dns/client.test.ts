@@ -9,7 +9,7 @@ let client: DnsClient;
 
 before(async () => {
   server = await startDnsServer(ZONE);
-  client = createDnsClient({ servers: [server.address], timeoutMs: 300, retries: 1, concurrency: 8 });
+  client = createDnsClient({ servers: [server.address], timeoutMs: 500, retries: 1, concurrency: 8 });
 });
 after(() => server.close());
 
