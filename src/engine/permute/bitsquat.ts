@@ -1,4 +1,4 @@
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 function isLdh(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
@@ -10,7 +10,7 @@ function isLdh(c: number): boolean {
  */
 export const bitsquats: Family = {
   fuzzers: ['bitsquat'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const label = target.label;
     for (let i = 0; i < label.length; i++) {
       const c = label.charCodeAt(i);

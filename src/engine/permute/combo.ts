@@ -1,9 +1,9 @@
-import type { Family, PermuteOptions, Sink, Target } from './types.js';
+import type { Family, PermuteOptions, Sink, PermuteTarget } from './types.js';
 
 /** The label beside a dictionary keyword, before or after it, with or without a hyphen. */
 export const combos: Family = {
   fuzzers: ['combo'],
-  run(target: Target, options: PermuteOptions, sink: Sink): void {
+  run(target: PermuteTarget, options: PermuteOptions, sink: Sink): void {
     const label = target.label;
     for (const raw of options.dictionary ?? []) {
       const word = raw.trim().toLowerCase();

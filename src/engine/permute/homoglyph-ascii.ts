@@ -1,4 +1,4 @@
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 /**
  * ASCII look-alikes, each pair read both ways: what a reader takes for the original in a URL bar
@@ -36,7 +36,7 @@ function replaceAll(label: string, from: string, to: string): string {
 
 export const asciiHomoglyphs: Family = {
   fuzzers: ['ascii-homoglyph'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const label = target.label;
     for (const [from, tos] of ASCII_GLYPHS) {
       let at = label.indexOf(from);

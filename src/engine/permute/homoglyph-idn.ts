@@ -1,5 +1,5 @@
 import { unicodeGlyphs } from './glyphs-unicode.js';
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 /**
  * IDN homographs: one character of the label, or every occurrence of it, replaced by a Unicode
@@ -7,7 +7,7 @@ import type { Family, Sink, Target } from './types.js';
  */
 export const idnHomoglyphs: Family = {
   fuzzers: ['idn-homoglyph'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const table = unicodeGlyphs();
     const chars = [...target.label];
     const seen = new Set<string>();

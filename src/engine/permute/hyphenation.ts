@@ -1,9 +1,9 @@
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 /** A hyphen added between two characters, or one of the label's hyphens taken out. */
 export const hyphenations: Family = {
   fuzzers: ['hyphenation', 'hyphen-removal'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const label = target.label;
     for (let i = 1; i < label.length; i++) {
       if (label[i - 1] === '-' || label[i] === '-') continue;
@@ -24,7 +24,7 @@ export const hyphenations: Family = {
  */
 export const dotInsertions: Family = {
   fuzzers: ['dot-insertion', 'hyphen-to-dot'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const label = target.label;
     for (let i = 1; i < label.length; i++) {
       if (label[i - 1] === '-' || label[i] === '-') continue;

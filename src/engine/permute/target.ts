@@ -1,6 +1,6 @@
 import { parse } from 'tldts';
 import { toHostname } from './hostname.js';
-import type { Target } from './types.js';
+import type { PermuteTarget } from './types.js';
 
 /**
  * Second-level words that registries commonly put under a country code. Under a TLD the public
@@ -16,7 +16,7 @@ const SECOND_LEVEL_WORDS = new Set([
  * a valid hostname or has no label left of its suffix (`co.uk`, `localhost`). Only ICANN
  * suffixes count: lookalikes must be registrable from a registry, and `github.io` is not one.
  */
-export function splitTarget(input: string): Target | null {
+export function splitTarget(input: string): PermuteTarget | null {
   let name = input.trim().toLowerCase();
   if (name.endsWith('.')) name = name.slice(0, -1);
   if (name.startsWith('*.')) name = name.slice(2);

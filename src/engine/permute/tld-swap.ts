@@ -1,4 +1,4 @@
-import type { Family, PermuteOptions, Sink, Target } from './types.js';
+import type { Family, PermuteOptions, Sink, PermuteTarget } from './types.js';
 
 function cleanTlds(tlds: PermuteOptions['tlds']): string[] {
   const out: string[] = [];
@@ -15,7 +15,7 @@ function cleanTlds(tlds: PermuteOptions['tlds']): string[] {
  */
 export const tldSwaps: Family = {
   fuzzers: ['tld-swap', 'sld-drop'],
-  run(target: Target, options: PermuteOptions, sink: Sink): void {
+  run(target: PermuteTarget, options: PermuteOptions, sink: Sink): void {
     const head = target.prefix + target.label;
     for (const tld of cleanTlds(options.tlds)) {
       if (tld !== target.suffix) sink.domain(`${head}.${tld}`, 'tld-swap');
@@ -35,7 +35,7 @@ export const tldSwaps: Family = {
  */
 export const levelsquats: Family = {
   fuzzers: ['flatten', 'add-tld', 'missing-dot'],
-  run(target: Target, options: PermuteOptions, sink: Sink): void {
+  run(target: PermuteTarget, options: PermuteOptions, sink: Sink): void {
     const labels = `${target.prefix}${target.label}.${target.suffix}`.split('.');
     const tlds = cleanTlds(options.tlds);
     for (const joiner of ['-', '']) {

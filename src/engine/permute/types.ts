@@ -61,7 +61,7 @@ export interface PermuteOptions {
 }
 
 /** The input domain cut where the fuzzers work: `prefix` + `label` + `.` + `suffix`. */
-export interface Target {
+export interface PermuteTarget {
   /** The whole input, lower-case ASCII. */
   readonly domain: string;
   /** Subdomain labels left of the registrable label, with their trailing dot (`www.`), or ''. */
@@ -83,5 +83,5 @@ export interface Sink {
 /** A family of fuzzers: generates candidates for the fuzzers it names. */
 export interface Family {
   readonly fuzzers: readonly Fuzzer[];
-  run(target: Target, options: PermuteOptions, sink: Sink): void;
+  run(target: PermuteTarget, options: PermuteOptions, sink: Sink): void;
 }

@@ -1,4 +1,4 @@
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 /** Every character a hostname label may hold but the hyphen (hyphenation handles that). */
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -48,7 +48,7 @@ function doubleReplacement(chars: readonly string[], sink: Sink): void {
  */
 export const broadTypos: Family = {
   fuzzers: ['reorder', 'addition', 'substitution', 'double-replacement'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const chars = [...target.label];
     reorder(chars, sink);
     addition(chars, sink);

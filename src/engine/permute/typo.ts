@@ -1,5 +1,5 @@
 import { ADJACENT } from './keyboards.js';
-import type { Family, Sink, Target } from './types.js';
+import type { Family, Sink, PermuteTarget } from './types.js';
 
 const VOWELS = 'aeiouy';
 
@@ -66,7 +66,7 @@ function replacement(chars: readonly string[], sink: Sink): void {
 /** Keyboard and spelling slips of one or two keystrokes (dnstwist's typo fuzzers). */
 export const typos: Family = {
   fuzzers: ['omission', 'repetition', 'transposition', 'vowel-swap', 'insertion', 'replacement'],
-  run(target: Target, _options, sink: Sink): void {
+  run(target: PermuteTarget, _options, sink: Sink): void {
     const chars = [...target.label];
     omission(chars, sink);
     repetition(chars, sink);

@@ -1,4 +1,4 @@
-import type { Family, Fuzzer, PermuteOptions, Sink, Target } from './types.js';
+import type { Family, Fuzzer, PermuteOptions, Sink, PermuteTarget } from './types.js';
 
 /** Number words and ordinals a name may spell either way (`one` ↔ `1`), English and French. */
 const NUMERALS: readonly (readonly [string, string])[] = [
@@ -71,7 +71,7 @@ function numeralSwap(label: string, sink: Sink): void {
 /** Variants made of words: homophones, common misspellings, grammatical number, numerals. */
 export const wordVariants: Family = {
   fuzzers: ['homophone', 'misspelling', 'singular-plural', 'numeral-swap'],
-  run(target: Target, options: PermuteOptions, sink: Sink): void {
+  run(target: PermuteTarget, options: PermuteOptions, sink: Sink): void {
     homophones(target.label, options.homophones, sink);
     misspellings(target.label, options.misspellings, sink);
     singularPlural(target.label, sink);
