@@ -30,7 +30,7 @@ export async function readText(file: string): Promise<string> {
   return (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** Imports one file (a path, or a path with the source name to store it under); never throws for bad input (a store failure still throws). */
+/** Imports one file (a path, or a path with the source name to store it under); never throws: a failure is reported in the result. */
 export async function importFile(store: IntelStore, input: string | IntelFile, options: ParseOptions = {}): Promise<FileImport> {
   const file = typeof input === 'string' ? input : input.path;
   const source = typeof input === 'string' ? sourceName(input) : input.source;
@@ -45,7 +45,13 @@ export async function importFile(store: IntelStore, input: string | IntelFile, o
   if (batch.indicators.length === 0 && batch.actors.length === 0 && batch.issues.length > 0) {
     return { file, issues: batch.issues, failed: true };
   }
-  return { file, summary: await store.putBatch(batch), issues: batch.issues, failed: false };
+  try {
+    return { file, summary: await store.putBatch(batch), issues: batch.issues, failed: false };
+  } catch (e) {
+    // the store refused the batch as a whole and rolled it back: the file is reported, not half-imported
+    const reason = e instanceof Error ? e.message : String(e);
+    return { file, issues: [...batch.issues, { source, position: 'whole file', reason: `not stored: ${reason}` }], failed: true };
+  }
 }
 
 /** Imports each file in turn, one transaction each; a failed file does not stop the others. */

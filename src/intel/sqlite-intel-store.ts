@@ -81,8 +81,8 @@ export class SqliteIntelStore implements IntelStore {
   }
 
   private writeIndicator(sourceId: number, seq: number, ind: Indicator): void {
-    const actor = ind.actor === undefined ? null : this.node('actor', ind.actor);
-    const report = ind.report === undefined ? null : this.node('report', ind.report);
+    const actor = ind.actor === undefined || ind.actor === '' ? null : this.node('actor', ind.actor);
+    const report = ind.report === undefined || ind.report === '' ? null : this.node('report', ind.report);
     this.insertEdge.run(sourceId, seq, this.node(ind.kind, ind.value), actor, report, ind.observed ?? null, ind.origin.position);
   }
 

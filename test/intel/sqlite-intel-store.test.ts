@@ -29,7 +29,7 @@ test('real files read back from a reopened database give the same knowledge as i
   const memory = new MemoryIntelStore();
   const written = await importFiles(sqlite, FILES);
   await importFiles(memory, FILES);
-  assert.ok(written.every((f) => !f.failed && f.summary?.added === true));
+  assert.ok(written.every((f) => !f.failed && f.summary?.added === true), 'every file added');
   await sqlite.close();
   const reopened = await openSqliteIntelStore(path, { create: false });
   try {
@@ -38,10 +38,10 @@ test('real files read back from a reopened database give the same knowledge as i
     const apt28 = k.resolver.resolve('Pawn Storm');
     assert.deepEqual(k.resolver.resolve('sofacy'), apt28);
     const jar = k.graph.find('ip', '194.187.249.135');
-    assert.ok(jar !== undefined);
+    assert.ok(jar !== undefined, 'the JAR address is a node');
     const actors = k.graph.neighbours(jar, 'actor').map((a) => a.value).sort();
     assert.deepEqual(actors, ['APT28', 'APT29'], 'the JAR label stands for both, kept ambiguous');
-    assert.ok(k.graph.neighbours(jar, 'actor').every((a) => a.source.endsWith('JAR-16-20296A.csv') && a.position === 'line 547'));
+    assert.ok(k.graph.neighbours(jar, 'actor').every((a) => a.source.endsWith('JAR-16-20296A.csv') && a.position === 'line 547'), 'provenance of the JAR row');
   } finally {
     await reopened.close();
   }
@@ -59,7 +59,7 @@ test('each source is listed with its format, counts and import time; re-importin
     const sources = await store.sources();
     assert.equal(sources.length, 1);
     assert.equal(sources[0]?.format, 'maltrail');
-    assert.ok((sources[0]?.indicators ?? 0) > 1000);
+    assert.ok((sources[0]?.indicators ?? 0) > 1000, 'indicator count');
     assert.equal(sources[0]?.importedAt, times[1]);
   } finally {
     await store.close();

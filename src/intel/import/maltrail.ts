@@ -34,7 +34,9 @@ export function parseMaltrail(text: string, source: string): ImportBatch {
         const g = /\/groups\/(G\d{4})/i.exec(body);
         if (g?.[1] !== undefined) synonyms.push(g[1].toUpperCase());
       } else if (/^refere?n?c?e?:/i.test(body) || /^refer[a-z]*:/i.test(body)) {
-        report = body.slice(body.indexOf(':') + 1).trim();
+        // an empty `# Reference:` ends the previous block's report without naming a new one
+        const named = body.slice(body.indexOf(':') + 1).trim();
+        report = named === '' ? undefined : named;
       } else {
         const cert = CERT.exec(line);
         if (cert?.[1] !== undefined) {
