@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Technique, TriageState } from '../engine/index.js';
+import type { TriageState } from '../engine/index.js';
 import type {
-  BrandMatch,
   Fact,
   Finding,
   FindingDetail,
@@ -11,14 +10,10 @@ import type {
   TriageEvent,
 } from './types.js';
 import { isTriageState, TRIAGE_STATES } from './types.js';
+import { parseBrands } from './brand-matches.js';
+import { positionOf } from './sighting-key.js';
 
-/** A finding's columns, with its brands gathered into one JSON array so a list is one query. */
-const FINDING_COLUMNS = `
-  f.id, f.domain, f.display, f.score, f.state, f.first_seen, f.last_seen, f.sightings,
-  (SELECT json_group_array(json_object(
-            'brand', b.brand, 'brandDomain', b.brand_domain, 'score', b.score,
-            'techniques', json(b.techniques), 'reasons', json(b.reasons)))
-     FROM finding_brands b WHERE b.finding_id = f.id) AS brands`;
+const FINDING_COLUMNS = `f.id, f.domain, f.display, f.score, f.state, f.first_seen, f.last_seen, f.sightings, f.brands`;
 
 interface FindingRow {
   id: number;
@@ -29,7 +24,7 @@ interface FindingRow {
   first_seen: string;
   last_seen: string;
   sightings: number;
-  brands: string | null;
+  brands: string;
 }
 
 const DEFAULT_LIMIT = 1000;
@@ -49,8 +44,8 @@ export class SqliteReader {
     this.db = db;
     this.byDomain = db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings f WHERE f.domain = ?`);
     this.sightings = db.prepare(
-      `SELECT name, source, position, seen_at, cert_fingerprint, cert_issuer FROM sightings
-        WHERE finding_id = ? ORDER BY seen_at DESC, id DESC LIMIT ?`,
+      `SELECT name, source, key, seen_at, cert_fingerprint, cert_issuer FROM sightings
+        WHERE finding_id = ? ORDER BY seen_at DESC, source DESC, name DESC, key DESC LIMIT ?`,
     );
     this.facts = db.prepare(
       `SELECT subject, fact, value, observed, source FROM facts WHERE subject = ? ORDER BY observed, id`,
@@ -59,11 +54,6 @@ export class SqliteReader {
       `SELECT state, previous, note, by, at FROM triage_events WHERE finding_id = ? ORDER BY id`,
     );
     this.checkpoint = db.prepare(`SELECT value FROM checkpoints WHERE key = ?`).pluck();
-  }
-
-  finding(domain: string): Finding | null {
-    const row = this.byDomain.get(domain) as FindingRow | undefined;
-    return row === undefined ? null : toFinding(row);
   }
 
   findingDetail(domain: string, maxSightings = DEFAULT_MAX_SIGHTINGS): FindingDetail | null {
@@ -95,8 +85,8 @@ export class SqliteReader {
       params.push(query.state);
     }
     if (query.brand !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM finding_brands b WHERE b.finding_id = f.id
-                          AND (b.brand = ? COLLATE NOCASE OR b.brand_domain = ?))`);
+      where.push(`EXISTS (SELECT 1 FROM json_each(f.brands) b
+                   WHERE b.value ->> 'brand' = ? COLLATE NOCASE OR b.value ->> 'brandDomain' = ?)`);
       params.push(query.brand, query.brand.toLowerCase());
     }
     if (query.minScore !== undefined) {
@@ -139,7 +129,7 @@ export class SqliteReader {
 interface SightingRow {
   name: string;
   source: string;
-  position: string | null;
+  key: string;
   seen_at: string;
   cert_fingerprint: string | null;
   cert_issuer: string | null;
@@ -170,7 +160,7 @@ function toSighting(row: SightingRow): Sighting {
   return {
     name: row.name,
     source: row.source,
-    position: row.position,
+    position: positionOf(row.key),
     seenAt: row.seen_at,
     certFingerprint: row.cert_fingerprint,
     certIssuer: row.cert_issuer,
@@ -190,26 +180,4 @@ function toTriageEvent(row: TriageRow): TriageEvent {
 function stateOf(value: string, where: string): TriageState {
   if (!isTriageState(value)) throw new Error(`store: ${where} has unknown triage state '${value}'`);
   return value;
-}
-
-/** The brands column is JSON this store wrote; it is still checked, as anything read back is. */
-function parseBrands(text: string | null, domain: string): BrandMatch[] {
-  const parsed: unknown = JSON.parse(text ?? '[]');
-  if (!Array.isArray(parsed)) throw new Error(`store: ${domain} has malformed brands`);
-  const brands = parsed.map((b: unknown): BrandMatch => {
-    if (typeof b !== 'object' || b === null) throw new Error(`store: ${domain} has a malformed brand`);
-    const r = b as Record<string, unknown>;
-    return {
-      brand: String(r.brand),
-      brandDomain: String(r.brandDomain),
-      score: Number(r.score),
-      techniques: strings(r.techniques) as Technique[],
-      reasons: strings(r.reasons),
-    };
-  });
-  return brands.sort((a, b) => b.score - a.score || a.brand.localeCompare(b.brand));
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

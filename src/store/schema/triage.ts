@@ -7,7 +7,7 @@ export const triagePart: SchemaPart = {
   sqlite: [
     `CREATE TABLE triage_events (
        id          INTEGER PRIMARY KEY,
-       finding_id  INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+       finding_id  INTEGER NOT NULL REFERENCES findings (id),
        state       TEXT NOT NULL,
        previous    TEXT NOT NULL,
        note        TEXT,
