@@ -95,9 +95,9 @@ export class SqliteWriter {
   }
 
   /**
-   * Inserted with its final values, counting every sighting of the group as new: true unless one
-   * already sits under another domain (the public suffix list moved), in which case the count is
-   * corrected (the times still span every name of the group: each was seen).
+   * Inserted with its final values, counting every sighting of the group as new: true unless the
+   * batch repeats one, or one already sits under another domain (the public suffix list moved);
+   * then the count is corrected (the times still span every name of the group: each was seen).
    */
   private newFinding(domain: string, group: DomainGroup, out: Finding[]): number {
     const brands = [...group.best.values()].map(brandMatchOf).sort(compareBrands);
@@ -166,9 +166,15 @@ function groupByDomain(hits: readonly SightedHit[]): Map<string, DomainGroup> {
       group = { items: [], best: new Map() };
       groups.set(domain, group);
     }
-    group.items.push(item);
+    // A name that imitates several brands comes as consecutive hits with one sighting.
+    const previous = group.items.at(-1);
+    if (previous === undefined || !sameSighting(previous, item)) group.items.push(item);
     const best = group.best.get(hit.brand);
     if (best === undefined || hit.score > best.score) group.best.set(hit.brand, hit);
   });
   return groups;
+}
+
+function sameSighting(a: SightedHit, b: SightedHit): boolean {
+  return a.hit.name === b.hit.name && a.provenance.source === b.provenance.source && sightingKey(a.provenance) === sightingKey(b.provenance);
 }

@@ -56,7 +56,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH, options: SqliteS
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    // 64 MiB of page cache: beyond the 2 MiB default, commits stop re-reading index pages.
+    // 64 MiB of page cache (the default is 2 MiB), so the index pages a batch touches stay in memory as findings grow.
     db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
     migrate(db, options.schema ?? SCHEMA, { path, create, now });
