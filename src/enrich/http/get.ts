@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { checkAddress, firstRefusal } from '../guard.js';
+import { trustContext } from '../trust.js';
 import type { NetDeps } from '../types.js';
 
 /** Caps on one GET, redirects included. Defaults suit a web page; RDAP passes its own. */
@@ -168,11 +169,22 @@ function requestOnce(target: URL, host: string, address: string, options: GetOpt
       res.on('error', (err) => done(failure(target, err, deadline)));
     };
     const req = secure
-      ? https.request({ ...common, servername: isIP(host) === 0 ? host : undefined, rejectUnauthorized: false, ca: options.ca }, onResponse)
+      ? https.request(tlsOptions(common, host, options.ca), onResponse)
       : http.request(common, onResponse);
     req.on('error', (err) => done(failure(target, err, deadline)));
     req.end();
   });
+}
+
+/** node passes `secureContext` on to tls.connect; its https types just do not list it. */
+function tlsOptions(common: https.RequestOptions, host: string, ca: string | Buffer | undefined): https.RequestOptions {
+  const secure: https.RequestOptions & { secureContext?: unknown } = {
+    ...common,
+    servername: isIP(host) === 0 ? host : undefined,
+    rejectUnauthorized: false,
+    secureContext: trustContext(ca),
+  };
+  return secure;
 }
 
 function failure(target: URL, err: Error, deadline: AbortSignal): OneAnswer {

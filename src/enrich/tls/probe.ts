@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import tls from 'node:tls';
 import { firstRefusal } from '../guard.js';
 import type { Polite } from '../policy/index.js';
+import { trustContext } from '../trust.js';
 import type { NetDeps } from '../types.js';
 
 /** One certificate as shown by the server. Every string is attacker-chosen data. */
@@ -97,7 +98,7 @@ async function attempt(host: string, deps: TlsDeps): Promise<TlsProbe> {
       port: deps.port ?? 443,
       servername: isIP(host) === 0 ? host : undefined,
       rejectUnauthorized: false,
-      ca: deps.ca === undefined ? undefined : [...tls.rootCertificates, String(deps.ca)],
+      secureContext: trustContext(deps.ca),
       timeout: deps.timeoutMs ?? 8000,
     });
     const fail = (kind: 'timeout' | 'network' | 'no-certificate', message: string): void => {

@@ -37,6 +37,7 @@ test('the shared database loads whole, and the shipped copy is the same file', a
   assert.equal(t.lookup('255.255.255.255'), undefined);
   assert.equal(t.lookup('2606:4700::1'), undefined);
   assert.equal(t.lookup('1.0.0'), undefined);
+
 });
 
 const TINY = '5.0.0.0,5.0.0.255,3,"A, ""B"""\n1.0.0.0,1.0.0.9,1,one\n1.0.0.5,1.0.0.20,9,overlap\n1.0.0.6,1.0.0.8,7,inside\nx,1.0.0.1,2,bad\n2.0.0.0,2.0.0.0,2,two\r\n';
@@ -53,6 +54,27 @@ test('unsorted input is sorted; overlapping and unreadable rows are counted and 
   assert.equal(r.table.lookup('1.0.0.15')?.first, '1.0.0.10');
   assert.equal(r.table.lookup('2.0.0.0')?.org, 'two');
   assert.equal(r.table.lookup('5.0.0.128')?.org, 'A, "B"');
+});
+
+test('lookups agree with a linear scan on random tables, across /16 boundaries', () => {
+  const range = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 20 }));
+  fc.assert(
+    fc.property(fc.array(range, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 50 }), (raw, probes) => {
+      // make the ranges disjoint: sort, then drop any overlapping its predecessor
+      const rows: [number, number][] = [];
+      for (const [a, len] of raw.sort((x, y) => x[0] - y[0])) {
+        const b = Math.min(2 ** 32 - 1, a + len);
+        if (rows.length === 0 || a > (rows.at(-1)?.[1] ?? -1)) rows.push([a, b]);
+      }
+      const csv = rows.map(([a, b], i) => `${intToIpv4(a)},${intToIpv4(b)},${i + 1},org${i}`).join('\n');
+      const t = parseAsnCsv(csv).table;
+      for (const n of [...probes, ...rows.flatMap(([a, b]) => [a, b, a - 1, b + 1])]) {
+        if (n < 0 || n > 2 ** 32 - 1) continue;
+        const scan = rows.findIndex(([a, b]) => n >= a && n <= b);
+        assert.equal(t.lookup(intToIpv4(n))?.asn, scan < 0 ? undefined : scan + 1, intToIpv4(n));
+      }
+    }),
+  );
 });
 
 test('CSV fields keep quoted commas and doubled quotes', () => {
