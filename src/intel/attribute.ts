@@ -32,6 +32,29 @@ export function namingWeights(k: Knowledge, label: string, scores = new Float64A
 
 const TOP_NAMING = 10;
 
+/** An actor's naming weight (0 for actors without known names, or a name without a label). */
+function namingOf(k: Knowledge, weights: Float64Array | null, id: number): number {
+  const c = k.namingClassOf.get(id);
+  return weights === null || c === undefined ? 0 : (weights[c] as number);
+}
+
+/** The TOP_NAMING actors whose names the label resembles most. */
+function topNamed(k: Knowledge, weights: Float64Array | null): number[] {
+  if (weights === null) return [];
+  const top: number[] = [];
+  for (let c = 0; c < k.namingActors.length; c++) {
+    const w = weights[c] as number;
+    if (top.length === TOP_NAMING) {
+      if (w <= (weights[top[TOP_NAMING - 1] as number] as number)) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (weights[top[i - 1] as number] as number) < w) i--;
+    top.splice(i, 0, c);
+  }
+  return top.map((c) => k.namingActors[c] as number);
+}
+
 export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, options: AttributeOptions = {}): Attribution[] {
   const d = normaliseDomain(domain);
   if (d === null) return [];
@@ -40,7 +63,7 @@ export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, 
   const namesOnly = options.namesOnly === true;
   const named = [{ domain: d, via: '' }, ...(namesOnly ? [] : operationOf(k, d, facts))].map((o) => nameEvidence(k, o.domain, o.via, facts, namesOnly));
   const candidates = new Set(lines.keys());
-  for (const n of named) for (const [id] of [...n.naming].sort((a, b) => b[1] - a[1]).slice(0, TOP_NAMING)) candidates.add(id);
+  for (const n of named) for (const id of topNamed(k, n.naming)) candidates.add(id);
 
   const hypotheses = k.hypotheses();
   const logPrior = Math.log(ACTOR_PRIOR / Math.max(1, hypotheses.length));
@@ -48,7 +71,9 @@ export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, 
   let z = Math.log(1 - ACTOR_PRIOR);
   for (const id of hypotheses) {
     if (!candidates.has(id)) {
-      z = logAdd(z, logPrior + Math.max(...named.map((n) => n.naming.get(id) ?? 0)));
+      let best = Number.NEGATIVE_INFINITY;
+      for (const n of named) best = Math.max(best, namingOf(k, n.naming, id));
+      z = logAdd(z, logPrior + best);
       continue;
     }
     const all: EvidenceLine[] = [...(lines.get(id) ?? [])];
@@ -73,17 +98,13 @@ export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, 
  */
 function nameEvidence(k: Knowledge, domain: string, via: string, facts: readonly Fact[], namesOnly: boolean) {
   const label = registrableLabel(domain);
-  const naming = new Map<number, number>();
-  if (label !== null) {
-    const w = namingWeights(k, label);
-    k.namingActors.forEach((id, c) => naming.set(id, w[c] as number));
-  }
+  const naming = label === null ? null : namingWeights(k, label);
   const targets = namesOnly ? [] : facts.filter((f) => f.subject.toLowerCase() === domain && /^(imitates|brand|target)$/i.test(f.fact)).map((f) => f.value);
   const prefix = via === '' ? '' : `${domain}, tied to it by ${via}: `;
   const lines = (id: number): EvidenceLine[] => {
     const out: EvidenceLine[] = [];
     if (label !== null) {
-      out.push({ group: 'name', fact: `${prefix}the name ${JSON.stringify(label)} resembles its known domains' names`, weight: naming.get(id) ?? 0, source: 'naming model (character n-grams of its known domains)' });
+      out.push({ group: 'name', fact: `${prefix}the name ${JSON.stringify(label)} resembles its known domains' names`, weight: namingOf(k, naming, id), source: 'naming model (character n-grams of its known domains)' });
     }
     for (const t of targets) {
       const line = targetLine(k, id, t);

@@ -45,6 +45,8 @@ export class Knowledge {
   readonly actorCounts = new Map<number, Map<string, number>>();
   /** Naming classes: class index → identity id; the last class is the background. */
   readonly namingActors: number[] = [];
+  /** Identity id → its naming class, the reverse of namingActors. */
+  readonly namingClassOf = new Map<number, number>();
   readonly naming: NamingModel;
   readonly namingTemperature: number;
   readonly background: Background | undefined;
@@ -135,6 +137,7 @@ export class Knowledge {
         if (c === undefined) {
           c = this.namingActors.length;
           classOf.set(id, c);
+          this.namingClassOf.set(id, c);
           this.namingActors.push(id);
         }
         pairs.push([label, c]);

@@ -37,7 +37,6 @@ export const intelPart: SchemaPart = {
        PRIMARY KEY (source_id, seq)
      ) WITHOUT ROWID;
      CREATE INDEX intel_edges_node ON intel_edges (node_id);
-     CREATE INDEX intel_edges_actor ON intel_edges (actor_id);
      CREATE TABLE intel_actors (
        source_id INTEGER NOT NULL REFERENCES intel_sources (id) ON DELETE CASCADE,
        seq       INTEGER NOT NULL,
