@@ -59,16 +59,24 @@ function leafIndexExtension(b: Uint8Array, s: number, e: number): number | undef
   return undefined;
 }
 
-/** Reads a TimestampedEntry at `pos`, bounded by `end`. */
-export function readTimestampedEntry(b: Uint8Array, pos: number, end: number): LeafRead {
+// Where the last scanTimestampedEntry found things: module scratch, so reading a tile allocates only the entry.
+let tsTimestamp = 0;
+let tsPrecert = false;
+let tsCertStart = 0;
+let tsCertEnd = 0;
+let tsLeafIndex: number | undefined;
+let tsEnd = 0;
+
+/** Scans a TimestampedEntry at `pos`, bounded by `end`, into the scratch above; returns an error or undefined. */
+function scanTimestampedEntry(b: Uint8Array, pos: number, end: number): LeafRead | undefined {
   let p = pos;
   if (p + 10 > end) return bad(p, 'truncated TimestampedEntry header');
-  const timestamp = u64(b, p);
   const type = u16(b, p + 8);
-  p += 10;
   if (type !== X509_ENTRY && type !== PRECERT_ENTRY) return bad(pos + 8, `unknown entry_type ${type}`);
-  const precert = type === PRECERT_ENTRY;
-  if (precert) {
+  tsTimestamp = u64(b, p);
+  p += 10;
+  tsPrecert = type === PRECERT_ENTRY;
+  if (tsPrecert) {
     if (p + 32 > end) return bad(p, 'truncated issuer_key_hash');
     p += 32;
   }
@@ -76,37 +84,53 @@ export function readTimestampedEntry(b: Uint8Array, pos: number, end: number): L
   const len = u24(b, p);
   p += 3;
   if (len === 0 || p + len > end) return bad(p - 3, `certificate length ${len} overruns the entry`);
-  const cert = b.subarray(p, p + len);
+  tsCertStart = p;
+  tsCertEnd = p + len;
   p += len;
   if (p + 2 > end) return bad(p, 'truncated extensions length');
   const extLen = u16(b, p);
   p += 2;
   if (p + extLen > end) return bad(p - 2, `extensions length ${extLen} overruns the entry`);
-  const leafIndex = leafIndexExtension(b, p, p + extLen);
-  p += extLen;
-  const entry: LeafEntry = { timestamp, precert, cert, leafIndex, timestampedEntry: b.subarray(pos, p) };
-  return { ok: true, entry, next: p };
+  tsLeafIndex = leafIndexExtension(b, p, p + extLen);
+  tsEnd = p + extLen;
+  return undefined;
+}
+
+/** Reads a TimestampedEntry at `pos`, bounded by `end`. */
+export function readTimestampedEntry(b: Uint8Array, pos: number, end: number): LeafRead {
+  const err = scanTimestampedEntry(b, pos, end);
+  if (err !== undefined) return err;
+  const entry: LeafEntry = { timestamp: tsTimestamp, precert: tsPrecert, cert: b.subarray(tsCertStart, tsCertEnd), leafIndex: tsLeafIndex, timestampedEntry: b.subarray(pos, tsEnd) };
+  return { ok: true, entry, next: tsEnd };
 }
 
 /** Reads one static-ct-api TileLeaf at `pos` of a data tile; `next` is where the following one starts. */
 export function readTileLeaf(b: Uint8Array, pos: number, end = b.length): LeafRead {
-  const r = readTimestampedEntry(b, pos, end);
-  if (!r.ok) return r;
-  let p = r.next;
-  let entry = r.entry;
-  if (entry.precert) {
+  const err = scanTimestampedEntry(b, pos, end);
+  if (err !== undefined) return err;
+  let p = tsEnd;
+  let pre = -1;
+  if (tsPrecert) {
     if (p + 3 > end) return bad(p, 'truncated pre_certificate length');
     const len = u24(b, p);
+    pre = p + 3;
     p += 3 + len;
-    if (p > end) return bad(p - len - 3, `pre_certificate length ${len} overruns the tile`);
-    entry = { ...entry, preCertificate: b.subarray(p - len, p) };
+    if (p > end) return bad(pre - 3, `pre_certificate length ${len} overruns the tile`);
   }
   if (p + 2 > end) return bad(p, 'truncated certificate_chain length');
   const chainLen = u16(b, p);
   if (chainLen % 32 !== 0) return bad(p, `certificate_chain length ${chainLen} is not a multiple of 32`);
-  p += 2 + chainLen;
-  if (p > end) return bad(p - chainLen - 2, `certificate_chain length ${chainLen} overruns the tile`);
-  return { ok: true, entry, next: p };
+  const next = p + 2 + chainLen;
+  if (next > end) return bad(p, `certificate_chain length ${chainLen} overruns the tile`);
+  const entry: LeafEntry = {
+    timestamp: tsTimestamp,
+    precert: tsPrecert,
+    cert: b.subarray(tsCertStart, tsCertEnd),
+    leafIndex: tsLeafIndex,
+    timestampedEntry: b.subarray(pos, tsEnd),
+    preCertificate: pre < 0 ? undefined : b.subarray(pre, p),
+  };
+  return { ok: true, entry, next };
 }
 
 /** Reads an RFC 6962 MerkleTreeLeaf (get-entries `leaf_input`), which must fill `b` exactly. */
