@@ -2,15 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDnsClient, parseServer } from '../enrich/dns/index.js';
+import { parseServer } from '../enrich/dns/index.js';
 import {
   brandReference,
+  createEnrichDeps,
   enrichAddress,
   enrichDomain,
-  loadAsnFile,
-  loadBootstrap,
-  PUBLIC_ONLY,
-  SHIPPED_ASN_CSV,
   type BrandReference,
   type EnrichDeps,
   type Enrichment,
@@ -108,19 +105,9 @@ export async function runEnrich(argv: readonly string[], io: CliIO, overrides: P
   const domain = ip ? input : domainToASCII(input.toLowerCase().replace(/\.$/, ''));
   if (domain === '') return fail(`'${printable(input)}' is neither a domain name nor an IP address`);
 
-  const asn = await loadAsnFile(SHIPPED_ASN_CSV);
-  if (asn.skipped > 0) io.stderr.write(`ip2asn: ${asn.skipped} unreadable rows skipped\n`);
-  const bootstrap = await loadBootstrap('dns');
-  if (!bootstrap.ok) io.stderr.write(`rdap bootstrap: ${bootstrap.message}; registration not looked up\n`);
-  const deps: EnrichDeps = {
-    dns: createDnsClient({ servers }),
-    policy: PUBLIC_ONLY,
-    asn: asn.table,
-    rdap: bootstrap.ok ? { bootstrap: bootstrap.bootstrap, whois: values['no-whois'] === true ? undefined : {} } : undefined,
-    tls: {},
-    web: { references },
-    ...overrides,
-  };
+  const setup = await createEnrichDeps({ resolvers: servers, references, whois: values['no-whois'] !== true });
+  for (const w of setup.warnings) io.stderr.write(`${w}\n`);
+  const deps: EnrichDeps = { ...setup.deps, ...overrides };
   const result = ip ? await enrichAddress(domain, deps) : await enrichDomain(domain, deps);
   io.stdout.write(values.format === 'json' ? `${JSON.stringify(result)}\n` : formatText(result));
   return EXIT.ok;

@@ -30,6 +30,11 @@ export interface EnrichDeps {
     readonly polite?: Polite<PageVisit>;
   };
   readonly now?: () => Date;
+  /**
+   * Total time for registration, certificate and page together, after DNS (default 30 s): what
+   * has not answered by then becomes an `enrich_error` fact and is left behind.
+   */
+  readonly budgetMs?: number;
 }
 
 export interface Enrichment {
@@ -37,6 +42,30 @@ export interface Enrichment {
   /** Ready for `store.addFacts(facts)`. */
   readonly facts: readonly Fact[];
   readonly risk: RiskAssessment;
+}
+
+/** One deadline shared by the adapters of one domain. */
+class Budget {
+  private readonly timer: Promise<'late'>;
+  private handle: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ms: number,
+    private readonly add: (fact: string, value: string) => Fact,
+  ) {
+    this.timer = new Promise((resolve) => {
+      this.handle = setTimeout(() => resolve('late'), ms);
+    });
+  }
+
+  async run(adapter: string, work: Promise<Fact[]>): Promise<Fact[]> {
+    const r = await Promise.race([work, this.timer]);
+    return r === 'late' ? [this.add('enrich_error', `${adapter}: no answer within ${this.ms} ms`)] : r;
+  }
+
+  clear(): void {
+    clearTimeout(this.handle);
+  }
 }
 
 /** `asn`, `as_org`, `as_range` about each IPv4 address (subject: the address). */
@@ -64,13 +93,15 @@ export async function enrichDomain(domain: string, deps: EnrichDeps): Promise<En
   const net: NetDeps = { resolve: resolveWith(deps.dns), policy: deps.policy, now };
   const dns = await dnsFacts(deps.dns, name, observed);
   const hasAddress = dns.addresses.length > 0;
+  const budget = new Budget(deps.budgetMs ?? 30_000, factMaker(name, 'enrich', observed));
   const [registration, tls, web] = await Promise.all([
-    deps.rdap === undefined ? [] : registrationOf(name, { ...net, ...deps.rdap }),
-    deps.tls === undefined || !hasAddress ? [] : probeTls(name, { ...net, ...deps.tls }).then((p) => tlsFacts(p, observed)),
+    deps.rdap === undefined ? [] : budget.run('rdap', registrationOf(name, { ...net, ...deps.rdap })),
+    deps.tls === undefined || !hasAddress ? [] : budget.run('tls', probeTls(name, { ...net, ...deps.tls }).then((p) => tlsFacts(p, observed))),
     deps.web === undefined || !hasAddress
       ? []
-      : visitPage(name, { ...net, ...deps.web }).then((v) => pageFacts(v, observed, deps.web?.references ?? [])),
+      : budget.run('web', visitPage(name, { ...net, ...deps.web }).then((v) => pageFacts(v, observed, deps.web?.references ?? []))),
   ]);
+  budget.clear();
   const hosting = deps.asn === undefined ? [] : asnFacts(deps.asn, dns.addresses, observed);
   const facts = [...dns.facts, ...hosting, ...registration, ...tls, ...web];
   return { subject: name, facts, risk: assessRisk(facts, now()) };

@@ -1,5 +1,6 @@
 /** Enrichment: one adapter per fact source, all behind the SSRF guard. */
 export { enrichDomain, enrichAddress, asnFacts, type EnrichDeps, type Enrichment } from './enrich-domain.js';
+export { createEnrichDeps, type EnrichSetup } from './deps.js';
 export { enrichMany, DEFAULT_ENRICH_CONCURRENCY } from './many.js';
 export { assessRisk, type RiskAssessment, type RiskAdjustment } from './risk.js';
 export { dnsFacts, resolveWith } from './dns-facts.js';

@@ -28,6 +28,7 @@ before(async () => {
         { name: '_dmarc.example.cz', type: 'TXT', data: 'v=DMARC1; p=none' },
         { name: 'www.example.cz', type: 'CNAME', data: 'example.cz' },
         { name: 'inside.cz', type: 'A', data: '10.0.0.5' },
+        { name: 'slow.cz', type: 'A', data: '127.0.0.1' },
         { name: '*.inside.cz', type: 'A', data: '10.0.0.5' },
       ],
     }),
@@ -35,7 +36,7 @@ before(async () => {
     makeTestCerts(),
   ]);
   web = await startHttpServer(
-    { 'example.cz/': { headers: { 'content-type': 'text/html' }, body: KIT_LOGIN }, 'example.cz/assets/fav.png': { body: BRAND_ICON } },
+    { 'example.cz/': { headers: { 'content-type': 'text/html' }, body: KIT_LOGIN }, 'example.cz/assets/fav.png': { body: BRAND_ICON }, 'slow.cz/': () => undefined },
     certs.valid,
   );
   const bootstrap = await loadBootstrap('dns', rdap.bootstrapDir);
@@ -106,6 +107,13 @@ test('without the test switch the same loopback site is refused too', async () =
   assert.ok(e.facts.some((f) => f.fact === 'tls_error' && f.value.startsWith('refused')));
   assert.ok(e.facts.some((f) => f.fact === 'web_error' && f.value.startsWith('refused')));
   assert.ok(!e.facts.some((f) => f.fact === 'password_form'));
+});
+
+test('an adapter still waiting when the budget runs out leaves an enrich_error fact, the others their facts', async () => {
+  const e = await enrichDomain('slow.cz', { ...deps, budgetMs: 300 });
+  assert.deepEqual(e.facts.filter((f) => f.fact === 'enrich_error').map((f) => f.value), ['web: no answer within 300 ms']);
+  assert.ok(e.facts.some((f) => f.fact === 'tls_fingerprint'));
+  assert.ok(e.facts.some((f) => f.fact === 'registration_error'));
 });
 
 test('an address is enriched with its hosting network', async () => {
