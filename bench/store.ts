@@ -3,7 +3,8 @@
  * against the naive way, one hit per transaction. Also a replay of the same hits (every sighting
  * already there: the path a restarted feed takes). Names: the real phishing list and Cloudflare's
  * top 100k, each hit a distinct sighting (its own position) with a certificate, several names per
- * registrable domain. hits/CPU-s (user+system time) is the figure for one core when the machine is
+ * registrable domain; the later passes over the list also add a brand to each finding (its costliest
+ * path: the finding is rewritten). hits/CPU-s (user+system time) is the figure for one core when the machine is
  * shared; hits/s is wall time.
  * Run: node --import tsx bench/store.ts [HITS]   (default 300,000)
  */
@@ -87,6 +88,9 @@ try {
   const baselineStore = openStore(join(dir, 'naive.db'));
   rows.push(await run('naive: 1 hit per transaction', baselineStore, BASELINE, 1));
   await baselineStore.close();
+  const fresh = openStore(join(dir, 'fresh.db'));
+  rows.push(await run('every hit a new finding, batches of 1,000', fresh, Math.min(TOTAL, DOMAINS.length), 1000));
+  await fresh.close();
   for (const size of [100, 1000, 10_000]) {
     const store = openStore(join(dir, `batch-${size}.db`));
     rows.push(await run(`batches of ${size.toLocaleString('en-US')}`, store, TOTAL, size));

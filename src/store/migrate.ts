@@ -27,6 +27,7 @@ export function migrate(db: Database, parts: readonly SchemaPart[], options: Mig
       throw new Error(`schema part '${part.name}' has version ${part.version} but ${part.sqlite.length} steps`);
     }
   }
+  if (upToDate(db, parts)) return;
   db.transaction(() => {
     const held = readParts(db, options);
     for (const [name, version] of held) {
@@ -52,6 +53,14 @@ export function migrate(db: Database, parts: readonly SchemaPart[], options: Mig
       record.run(part.name, part.version, options.now().toISOString());
     }
   }).immediate();
+}
+
+/** A read-only look first, so opening an up-to-date file never waits for a busy writer's lock. */
+function upToDate(db: Database, parts: readonly SchemaPart[]): boolean {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_parts'`).get();
+  if (hasTable === undefined) return false;
+  const rows = db.prepare(`SELECT name, version FROM schema_parts`).all() as { name: string; version: number }[];
+  return rows.length === parts.length && rows.every((r) => parts.some((p) => p.name === r.name && p.version === r.version));
 }
 
 function readParts(db: Database, options: MigrateOptions): Map<string, number> {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { openSqliteStore, StoreError } from '../../src/store/index.js';
 import { sighted } from './case-2017.js';
 import { runStoreContract } from './contract.js';
@@ -33,6 +34,27 @@ test('findings, triage and checkpoints survive closing and reopening the file', 
     assert.deepEqual(r, { newFindings: [], sightingsAdded: 0 }, 'sightings stay idempotent across processes');
   } finally {
     await again.close();
+  }
+});
+
+test('an up-to-date store opens and reads while another process holds the write lock', async () => {
+  const path = freshPath();
+  const writer = openSqliteStore(path);
+  await writer.recordHits([sighted({ name: 'en-marche.co', position: '1' })]);
+  const locker = new Database(path);
+  locker.pragma('busy_timeout = 0');
+  locker.exec('BEGIN IMMEDIATE');
+  try {
+    const reader = openSqliteStore(path, { create: false });
+    try {
+      assert.deepEqual((await reader.listFindings()).map((f) => f.domain), ['en-marche.co']);
+    } finally {
+      await reader.close();
+    }
+  } finally {
+    locker.exec('ROLLBACK');
+    locker.close();
+    await writer.close();
   }
 });
 
