@@ -105,3 +105,12 @@ test('a server that never answers is given up at the time cap', async () => {
   const r = await guardedGet(`${server.origin}/hang`, deps, { limits: { timeoutMs: 200 } });
   assert.ok(!r.ok && r.kind === 'timeout', JSON.stringify(r));
 });
+
+test('URL spellings of loopback and private addresses are refused without a connection', async () => {
+  const before = sockets;
+  for (const url of ['http://0x7f.1/', 'http://2130706433/', 'http://0177.0.0.1/', 'http://[::ffff:127.0.0.1]/', 'http://[::1]/', 'http://10.0.0.1./', 'http://169.254.169.254/latest/meta-data/']) {
+    const r = await guardedGet(url, { ...deps, policy: PUBLIC_ONLY });
+    assert.ok(!r.ok && (r.kind === 'refused' || r.kind === 'no-address'), `${url}: ${JSON.stringify(r)}`);
+  }
+  assert.equal(sockets, before);
+});
