@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { checkAddress, firstRefusal } from '../guard.js';
+import { addressFor } from '../address-for.js';
 import { trustContext } from '../trust.js';
 import type { NetDeps } from '../types.js';
 
@@ -79,21 +79,12 @@ export async function guardedGet(url: string, deps: NetDeps, options: GetOptions
       return { ok: false, kind: 'bad-url', message: `scheme ${target.protocol} of ${target.href} is not fetched`, hops };
     }
     const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
-    let addresses: readonly string[];
-    try {
-      addresses = isIP(host) !== 0 ? [host] : await deps.resolve(host);
-    } catch (err) {
-      return { ok: false, kind: 'no-address', message: `resolving ${host} failed: ${(err as Error).message}`, hops };
+    const choice = await addressFor(host, deps);
+    if (!choice.ok) {
+      if (choice.kind === 'refused') hops.push({ url: target.href, address: choice.address, refused: choice.message });
+      return { ok: false, kind: choice.kind, message: `${target.href}: ${choice.message}`, hops };
     }
-    const refusal = firstRefusal(addresses, deps.policy);
-    if (refusal !== undefined) {
-      hops.push({ url: target.href, address: refusal.address, refused: refusal.reason });
-      return { ok: false, kind: 'refused', message: `${target.href}: ${refusal.reason}`, hops };
-    }
-    const address = addresses[0];
-    if (address === undefined || !checkAddress(address, deps.policy).ok) {
-      return { ok: false, kind: 'no-address', message: `${host} has no address`, hops };
-    }
+    const address = choice.address;
     const answer = await requestOnce(target, host, address, options, limits, deadline);
     if (!answer.ok) {
       hops.push({ url: target.href, address });

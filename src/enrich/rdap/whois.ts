@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { firstRefusal } from '../guard.js';
+import { addressFor } from '../address-for.js';
 import type { Polite } from '../policy/index.js';
 import type { NetDeps } from '../types.js';
 import { isoDate, type RdapDomain } from './parse.js';
@@ -29,16 +29,9 @@ const MAX_BYTES = 256 * 1024;
 
 /** One query to one server: the answer text, capped in size and time. */
 export async function whoisQuery(server: string, query: string, deps: WhoisDeps): Promise<{ ok: true; text: string } | Extract<WhoisLookup, { ok: false }>> {
-  let addresses: readonly string[];
-  try {
-    addresses = await deps.resolve(server);
-  } catch (err) {
-    return { ok: false, kind: 'no-address', message: `resolving ${server} failed: ${(err as Error).message}` };
-  }
-  const refusal = firstRefusal(addresses, deps.policy);
-  if (refusal !== undefined) return { ok: false, kind: 'refused', message: `whois ${server}: ${refusal.reason}` };
-  const address = addresses[0];
-  if (address === undefined) return { ok: false, kind: 'no-address', message: `${server} has no address` };
+  const choice = await addressFor(server, deps);
+  if (!choice.ok) return { ok: false, kind: choice.kind, message: `whois ${server}: ${choice.message}` };
+  const address = choice.address;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

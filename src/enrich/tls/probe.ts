@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
-import { firstRefusal } from '../guard.js';
+import { addressFor } from '../address-for.js';
 import type { Polite } from '../policy/index.js';
 import { trustContext } from '../trust.js';
 import type { NetDeps } from '../types.js';
@@ -82,16 +82,9 @@ function chainOf(socket: tls.TLSSocket): CertSummary[] {
 }
 
 async function attempt(host: string, deps: TlsDeps): Promise<TlsProbe> {
-  let addresses: readonly string[];
-  try {
-    addresses = isIP(host) !== 0 ? [host] : await deps.resolve(host);
-  } catch (err) {
-    return { ok: false, host, kind: 'no-address', message: `resolving ${host} failed: ${(err as Error).message}` };
-  }
-  const refusal = firstRefusal(addresses, deps.policy);
-  if (refusal !== undefined) return { ok: false, host, kind: 'refused', message: `tls ${host}: ${refusal.reason}` };
-  const address = addresses[0];
-  if (address === undefined) return { ok: false, host, kind: 'no-address', message: `${host} has no address` };
+  const choice = await addressFor(host, deps);
+  if (!choice.ok) return { ok: false, host, kind: choice.kind, message: `tls ${host}: ${choice.message}` };
+  const address = choice.address;
   return new Promise<TlsProbe>((resolve) => {
     const socket = tls.connect({
       host: address,
