@@ -1,7 +1,7 @@
 /**
  * bench/match: names per second and memory of the matcher at 1, 100, 1,000 and 10,000 brands, beside a
  * naive baseline that compares every name's label with every brand label by bounded Damerau-Levenshtein.
- * Brands: the Tranco top 10k (each domain its own brand). Names: the CT names tiles plus the Cloudflare
+ * Brands: the Tranco top 10k, then Majestic and Cisco's lists, grouped by name (google.com and google.ca are one brand). Names: the CT names tiles plus the Cloudflare
  * top 100k, repeated to at least 1M. Run: npm run bench -- match   (or: npx tsx bench/match.ts)
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -29,7 +29,18 @@ const sample = [...ctNames(), ...list('misp-warninglist-cloudflare-top100k.json'
 const target = Number(process.env.BENCH_NAMES ?? 1_000_000);
 const names: string[] = [];
 while (names.length < target) names.push(...sample);
-const brandDomains = list('misp-warninglist-tranco10k.json');
+// Brands as a watchlist holds them: one brand per name, with all its domains (google.com, google.ca… are one brand).
+const brandsByLabel = new Map<string, string[]>();
+for (const file of ['misp-warninglist-tranco10k.json', 'misp-warninglist-majestic_million.json', 'misp-warninglist-cisco_top20k.json']) {
+  for (const d of list(file)) {
+    const p = parseName(d);
+    if (!p.ok || p.name.sub !== '') continue;
+    const domains = brandsByLabel.get(p.name.label) ?? [];
+    if (!domains.includes(p.name.domain)) domains.push(p.name.domain);
+    brandsByLabel.set(p.name.label, domains);
+  }
+}
+const allBrands: Brand[] = [...brandsByLabel].map(([label, domains]) => ({ name: label, domains, keywords: [], allowlist: [] }));
 const words = await loadDefaultWords();
 
 function naive(brandLabels: readonly string[], input: readonly string[]): number {
@@ -44,7 +55,7 @@ function naive(brandLabels: readonly string[], input: readonly string[]): number
 
 const rows: (string | number)[][] = [];
 for (const count of [1, 100, 1000, 10000]) {
-  const brands: Brand[] = brandDomains.slice(0, count).map((d) => ({ name: d, domains: [d], keywords: [], allowlist: [] }));
+  const brands = allBrands.slice(0, count);
   let matcher = createMatcher(brands, { keywords: words.keywords, generic: words.generic });
   const built = measure(() => {
     matcher = createMatcher(brands, { keywords: words.keywords, generic: words.generic });
@@ -54,7 +65,7 @@ for (const count of [1, 100, 1000, 10000]) {
     for (const n of names) hits += matcher.match(n).length;
   }, names.length);
   // The baseline is slow: time it on a slice and report its rate.
-  const labels = brands.map((b) => parseName(b.domains[0] ?? '').ok ? (b.domains[0] ?? '').split('.')[0] ?? '' : '');
+  const labels = brands.map((b) => b.name);
   const slice = names.slice(0, Math.max(2000, Math.floor(2_000_000 / count)));
   const base = measure(() => naive(labels, slice), slice.length);
   rows.push([count, Math.round(run.perSecond), Math.round(base.perSecond), (run.perSecond / base.perSecond).toFixed(1) + 'x', hits, (built.seconds).toFixed(2), (matcher.index.bytes / 2 ** 20).toFixed(1), (run.peakRss / 2 ** 20).toFixed(0)]);

@@ -16,7 +16,7 @@ export interface CompileOptions {
  * Two-deletion lookups on the name's side cost n(n-1)/2 hashes: done only for labels up to this length.
  * Beyond it, two-edit typos are still found when at most one of the edits adds a character to the name.
  */
-export const MAX_DEEP_LENGTH = 20;
+export const MAX_DEEP_LENGTH = 16;
 
 /** Tokens shorter than this are not put in the automaton: `bbc` would fire inside every `abbc...`. Hyphen runs still find them. */
 export const MIN_AUTOMATON_TOKEN = 4;

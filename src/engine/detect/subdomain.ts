@@ -7,10 +7,11 @@ import type { Rest } from './combo.js';
  * - levelsquat: the brand's whole domain in front (`en-marche.fr.secure-login.com`), or its suffix
  *   carried on into the registrable label (`paypal.com-secure.xyz`);
  * - subdomain: the brand's label as a label of someone else's domain (`microsoft.account-check.net`).
- * `sub` is the subdomain text, sub[a, b) the brand; `label` and `suffix` the registrable domain's;
- * `restOf` reads what stands beside the brand (asked only when needed, and shared by the token's targets).
+ * `sub` is the subdomain text, sub[a, b) the brand; `label` and `suffix` the registrable domain's.
+ * `levelsquat` needs nothing more; `subdomainWord` also reads what stands beside the brand, which the
+ * caller reads once per token and shares between the token's targets.
  */
-export function detectSubdomain(sub: string, a: number, b: number, label: string, suffix: string, target: Target, restOf: () => Rest): Detection | null {
+export function detectLevelsquat(sub: string, a: number, b: number, label: string, suffix: string, target: Target): Detection | null {
   const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
   const registrable = `${label}.${suffix}`;
   if (wholeLabel && target.isDomain && target.suffix !== '') {
@@ -26,13 +27,30 @@ export function detectSubdomain(sub: string, a: number, b: number, label: string
       };
     }
   }
-  if (target.weak) return null;
-  const rest = restOf();
-  const hasKeywords = rest.keywords.length > 0;
+  return null;
+}
+
+const KEYWORDS_BESIDE = 0.15;
+
+/** The score of a brand word in a subdomain before keywords: a whole label counts more than part of one. */
+function baseSubdomainScore(sub: string, a: number, b: number, target: Target): number {
+  const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
   // A brand word in a subdomain with nothing around it is common and mostly harmless (`microsoft.seesaw.example.io`):
   // under the default threshold unless keywords sit beside it.
-  let score = wholeLabel ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
-  if (hasKeywords) score += 0.15;
+  return wholeLabel ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
+}
+
+/** The most `detectSubdomainWord` can give, so a caller can skip reading keywords that could not lift it over its threshold. */
+export function subdomainWordCeiling(sub: string, a: number, b: number, target: Target): number {
+  return target.weak ? 0 : baseSubdomainScore(sub, a, b, target) + KEYWORDS_BESIDE;
+}
+
+export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, rest: Rest): Detection | null {
+  if (target.weak) return null;
+  const registrable = `${label}.${suffix}`;
+  const hasKeywords = rest.keywords.length > 0;
+  let score = baseSubdomainScore(sub, a, b, target);
+  if (hasKeywords) score += KEYWORDS_BESIDE;
   const kw = hasKeywords ? ` with keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
 }

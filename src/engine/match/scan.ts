@@ -5,11 +5,14 @@ import type { Detection } from '../detect/detection.js';
 import { boundedDistance } from '../detect/edits.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectSubdomain } from '../detect/subdomain.js';
+import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling } from '../detect/subdomain.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
 import { detectTypo } from '../detect/typo.js';
 import { createMatches, hashRange, hashString, PrefixHashes, type AutomatonMatches } from '../index/index.js';
 import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
+
+/** Room left for the bonus a second technique on the same brand domain may add (see aggregate.ts). */
+const CEILING_MARGIN = 0.1;
 
 /**
  * Finds, for one parsed name, every detection against every target the index points to. All buffers
@@ -29,7 +32,11 @@ export class Scanner {
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
 
-  constructor(private readonly index: BrandIndex) {
+  constructor(
+    private readonly index: BrandIndex,
+    /** Detections that cannot reach this are not worked out in full. */
+    private readonly threshold = 0,
+  ) {
     this.typoStamp = new Int32Array(index.targets.length);
   }
 
@@ -90,7 +97,8 @@ export class Scanner {
     this.prefix.load(this.labelCodes, 0, n);
     this.typoLookup(this.prefix.whole(), label, start, end, runStart);
     for (let i = 0; i < n; i++) this.typoLookup(this.prefix.without(i), label, start, end, runStart);
-    if (n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
+    // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
+    if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.typoLookup(this.prefix.without2(i, j), label, start, end, runStart);
     }
   }
@@ -154,8 +162,13 @@ export class Scanner {
           this.push(comboFromSpan(span, t, idx.keywords, name.suffix));
         }
         else if (b < labelOffset) {
-          const restOf = (): Rest => (rest ??= readRest([name.uSub.slice(0, a), name.uSub.slice(b), name.uLabel], idx.keywords));
-          this.push(detectSubdomain(name.uSub, a, b, name.uLabel, name.suffix, t, restOf));
+          const level = detectLevelsquat(name.uSub, a, b, name.uLabel, name.suffix, t);
+          if (level !== null || subdomainWordCeiling(name.uSub, a, b, t) + CEILING_MARGIN < this.threshold) {
+            this.push(level);
+            continue;
+          }
+          rest ??= readRest([name.uSub.slice(0, a), name.uSub.slice(b), name.uLabel], idx.keywords);
+          this.push(detectSubdomainWord(name.uSub, a, b, name.uLabel, name.suffix, t, rest));
         }
         else this.push(detectSplitLabels(text, a, b, name.suffix, t));
       }
