@@ -1,8 +1,9 @@
 /**
  * CT ingestion speed on the real navigli2025h2 tiles, repeated to >= 1M entries, against parsing every
  * certificate with node's crypto.X509Certificate:
- *  - the tile path (TileLeaf, leaf hash checked against the real level-0 hash tile, DER names) and the
- *    RFC 6962 path (JSON, base64, MerkleTreeLeaf, extra_data, DER names), parsing only;
+ *  - the tile path (TileLeaf, leaf hash checked against the real level-0 hash tile, DER names), the
+ *    names-tile path (gunzip, JSON lines), and the RFC 6962 path (JSON, base64, MerkleTreeLeaf,
+ *    extra_data, DER names), parsing only;
  *  - end to end: the same tiles as a Feed through followFeeds into the matcher and the SQLite store,
  *    one transaction per tile with its checkpoint, as `watch` runs them; with the CPU time of each stage.
  * Rates are per CPU second of this process (`process.cpuUsage`), i.e. on one core, so other work on
@@ -19,12 +20,16 @@ import { openStore } from '../src/store/index.js';
 import { followFeeds, type Feed, type FindingSink } from '../src/feeds/index.js';
 import { checkExtraData, namesOfEntry, readMerkleTreeLeaf, readTileLeaf, type LeafEntry } from '../src/feeds/ct/index.js';
 import { leafHashOfEntry } from '../src/feeds/ct/merkle.js';
+import { namesOfNamed, readNamesTile } from '../src/feeds/ct/index.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { printTable, SHARED } from './table.js';
 
 const NAVIGLI = `${SHARED}ct/navigli2025h2/tile/`;
 const TILES = ['000', '001', '002', '003'];
 const tiles = TILES.map((t) => readFileSync(`${NAVIGLI}data/${t}`));
 const hashTiles = TILES.map((t) => readFileSync(`${NAVIGLI}0/${t}`));
+// Names tiles as sunlight stores them: gzipped.
+const namesTiles = TILES.map((t) => gzipSync(readFileSync(`${NAVIGLI}names/${t}`)));
 const TARGET = 1_000_000;
 const reps = Math.ceil(TARGET / 1024);
 const BRANDS = 'mcafee.com\nblogger.com\ngithub.com\nguardian.co.uk\nyandex.ru\nmicrosoft.com\nen-marche.fr\n';
@@ -107,6 +112,20 @@ function tilePath(): number {
   return n;
 }
 
+function namesTilePath(): number {
+  let n = 0;
+  for (let r = 0; r < reps; r++) {
+    for (const gz of namesTiles) {
+      const t = readNamesTile(gunzipSync(gz), 256, n);
+      if (!t.ok) throw new Error(t.message);
+      namesOfNamed('ct:bench', t.entries, '', []);
+      n += 256;
+    }
+    if (r % 64 === 0) sample();
+  }
+  return n;
+}
+
 function rfcPath(): number {
   let n = 0;
   for (let r = 0; r < reps; r++) {
@@ -137,14 +156,29 @@ function x509Baseline(limit: number): number {
   return n;
 }
 
+interface Stages {
+  parse: number;
+  store: number;
+  names: number;
+  hits: number;
+}
+
+/** Names tile `t` as the names-tile reader and the CT feed handle it. */
+function namesTileNames(t: number, first: number): Name[] {
+  const r = readNamesTile(gunzipSync(namesTiles[t]!), 256, first);
+  if (!r.ok) throw new Error(r.message);
+  const names: Name[] = [];
+  namesOfNamed('ct:bench', r.entries, '', names);
+  return names;
+}
+
 /** The tiles as a CT Feed would yield them, with the CPU time spent producing each batch. */
-const stages = { parse: 0, store: 0, names: 0, hits: 0 };
-async function* tileFeed(): Feed {
+async function* tileFeed(read: (t: number, first: number) => Name[], stages: Stages): Feed {
   let n = 0;
   for (let r = 0; r < reps; r++) {
     for (let t = 0; t < tiles.length; t++) {
       const c = cpu();
-      const names = tileNames(t, n);
+      const names = read(t, n);
       stages.parse += cpu() - c;
       stages.names += names.length;
       n += 256;
@@ -154,7 +188,7 @@ async function* tileFeed(): Feed {
   }
 }
 
-async function endToEnd(): Promise<number> {
+async function endToEnd(read: (t: number, first: number) => Name[], stages: Stages): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-'));
   const store = openStore(join(dir, 'bench.db'));
   try {
@@ -170,7 +204,7 @@ async function endToEnd(): Promise<number> {
         return r;
       },
     };
-    const status = await followFeeds({ feed: tileFeed(), matcher, sink, onNew: () => {} });
+    const status = await followFeeds({ feed: tileFeed(read, stages), matcher, sink, onNew: () => {} });
     return status.get('ct:bench')?.entries ?? 0;
   } finally {
     await store.close();
@@ -181,9 +215,14 @@ async function endToEnd(): Promise<number> {
 const rows: Row[] = [];
 rows.push(await measure('X509Certificate per cert (baseline)', () => x509Baseline(50_000)));
 rows.push(await measure('tiles: TileLeaf + leaf hash + DER names', tilePath));
+rows.push(await measure('names tiles: gunzip + JSON lines (no cert details)', namesTilePath));
 rows.push(await measure('rfc6962: JSON + base64 + leaf + DER names', rfcPath));
-const e2e = await measure('end to end: tiles + match + SQLite', endToEnd);
+const dataStages: Stages = { parse: 0, store: 0, names: 0, hits: 0 };
+const e2e = await measure('end to end: data tiles + match + SQLite', () => endToEnd(tileNames, dataStages));
 rows.push(e2e);
+const namesStages: Stages = { parse: 0, store: 0, names: 0, hits: 0 };
+const e2eNames = await measure('end to end: names tiles + match + SQLite', () => endToEnd(namesTileNames, namesStages));
+rows.push(e2eNames);
 
 const base = rows[0]!.entries / rows[0]!.cpuSeconds;
 const mib = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
@@ -193,16 +232,20 @@ printTable(
   ['path', 'entries', 'entries/s', 'X509Certificate/s', 'ratio', 'peak RSS'],
   rows.map((r) => [r.what, r.entries, rate(r.entries, r.cpuSeconds), rate(rows[0]!.entries, rows[0]!.cpuSeconds), `${(r.entries / r.cpuSeconds / base).toFixed(1)}x`, mib(r.peak)]),
 );
-const match = e2e.cpuSeconds - stages.parse - stages.store;
-const us = (s: number): string => ((1e6 * s) / e2e.entries).toFixed(2);
-const share = (s: number): string => `${((100 * s) / e2e.cpuSeconds).toFixed(0)}%`;
-printTable(
-  `End to end, per stage (${stages.names.toLocaleString('en-US')} names, ${stages.hits.toLocaleString('en-US')} hits; wall clock ${rate(e2e.entries, e2e.wallSeconds)} entries/s)`,
-  ['stage', 'CPU s', 'µs/entry', 'share', 'entries/s if alone'],
-  [
-    ['parse: TileLeaf, leaf hash, DER names', stages.parse.toFixed(2), us(stages.parse), share(stages.parse), rate(e2e.entries, stages.parse)],
-    ['match: engine (+ follow loop)', match.toFixed(2), us(match), share(match), rate(e2e.entries, match)],
-    [`store: SQLite recordBatch (${((1e6 * stages.store) / Math.max(1, stages.hits)).toFixed(0)} µs/hit)`, stages.store.toFixed(2), us(stages.store), share(stages.store), rate(e2e.entries, stages.store)],
-    ['total', e2e.cpuSeconds.toFixed(2), us(e2e.cpuSeconds), '100%', rate(e2e.entries, e2e.cpuSeconds)],
-  ],
-);
+function stageTable(title: string, row: Row, st: Stages, parse: string): void {
+  const match = row.cpuSeconds - st.parse - st.store;
+  const us = (x: number): string => ((1e6 * x) / row.entries).toFixed(2);
+  const share = (x: number): string => `${((100 * x) / row.cpuSeconds).toFixed(0)}%`;
+  printTable(
+    `${title}, per stage (${st.names.toLocaleString('en-US')} names, ${st.hits.toLocaleString('en-US')} hits; wall clock ${rate(row.entries, row.wallSeconds)} entries/s)`,
+    ['stage', 'CPU s', 'µs/entry', 'share', 'entries/s if alone'],
+    [
+      [`parse: ${parse}`, st.parse.toFixed(2), us(st.parse), share(st.parse), rate(row.entries, st.parse)],
+      ['match: engine (+ follow loop)', match.toFixed(2), us(match), share(match), rate(row.entries, match)],
+      [`store: SQLite recordBatch (${((1e6 * st.store) / Math.max(1, st.hits)).toFixed(0)} µs/hit)`, st.store.toFixed(2), us(st.store), share(st.store), rate(row.entries, st.store)],
+      ['total', row.cpuSeconds.toFixed(2), us(row.cpuSeconds), '100%', rate(row.entries, row.cpuSeconds)],
+    ],
+  );
+}
+stageTable('End to end through data tiles', e2e, dataStages, 'TileLeaf, leaf hash, DER names');
+stageTable('End to end through names tiles', e2eNames, namesStages, 'gunzip, JSON lines');

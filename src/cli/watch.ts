@@ -17,6 +17,9 @@ sources (each resumes at its own checkpoint in the store):
   --log-list FILE|URL  CT log list v3 (default: the copy in data/ct/; the live one is
                        https://www.gstatic.com/ct/log_list/v3/log_list.json)
   --log URL            follow this CT log (repeatable); RFC 6962 or static-ct-api, probed
+  --names-tiles        read static-ct-api names tiles where a log serves them, data tiles elsewhere:
+                       less to fetch and parse, but sightings carry no certificate fingerprint,
+                       issuer or validity, and the names are not checked against the Merkle tree
   --zone FILE          a zone file (CZDS master format, plain or gzip): its delegated names (repeatable)
   --zone-diff OLD NEW  names delegated in zone NEW but not in OLD: the newly registered (repeatable)
   --nrd FILE           newly-registered-domain list, one name per line, plain or gzip (repeatable)
@@ -68,6 +71,7 @@ export const run: Command = async (argv, io) => {
         nrd: { type: 'string', multiple: true },
         certstream: { type: 'string', multiple: true },
         once: { type: 'boolean' },
+        'names-tiles': { type: 'boolean' },
         poll: { type: 'string' },
         'min-interval': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -100,7 +104,7 @@ export const run: Command = async (argv, io) => {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store });
+    const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store, namesTiles: v['names-tiles'] === true });
     if (typeof feeds === 'string') return io.stderr.write(`watch: ${feeds}\n`), EXIT.error;
     const started = Date.now();
     let shown = 0;

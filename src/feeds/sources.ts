@@ -29,6 +29,8 @@ export interface OpenOptions {
   readonly warn: (message: string) => void;
   readonly signal: AbortSignal;
   readonly checkpoints: CheckpointSource;
+  /** Read tiled logs' names tiles instead of data tiles where served (no certificate details). */
+  readonly namesTiles?: boolean;
 }
 
 /** True when CT logs are to be followed: a log option is given, or nothing at all is. */
@@ -57,7 +59,7 @@ export async function openWatchFeeds(s: WatchSources, o: OpenOptions): Promise<F
     const logs = await chooseLogs(s, new LogHttp({ retries: 2 }), o.warn);
     if (typeof logs === 'string') return logs;
     for (const log of logs) {
-      const reader = openReader(log, o.warn, { minIntervalMs: o.minIntervalMs });
+      const reader = openReader(log, o.warn, { minIntervalMs: o.minIntervalMs }, { namesTiles: o.namesTiles === true });
       if (typeof reader === 'string') {
         o.warn(`${reader}; log skipped`);
         continue;

@@ -86,6 +86,21 @@ test('a bare --log URL is probed (tiled), read without a key, and warned about',
   }
 });
 
+test('watch --names-tiles reads the names tiles and finds what the data tiles give', async () => {
+  const server = await startCtServer({ namesTiles: true });
+  const t = tmp();
+  try {
+    const c = captureIO();
+    await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'n.db'), '--log', server.tiledUrl, '--names-tiles', '--once', '--min-interval', '0'], c.io);
+    assert.deepEqual(domainsOf(c.out()).sort(), await expectedDomains());
+    assert.doesNotMatch(c.err(), /names tile/);
+    assert.match(c.err(), /tiled: 1024 entries, \d+ names, 0 malformed/);
+  } finally {
+    t.done();
+    await server.close();
+  }
+});
+
 function runWatcher(args: string[], killOnFirstLine: boolean): Promise<{ out: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/squatwatch.js', 'watch', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

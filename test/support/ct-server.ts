@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { NAVIGLI, NAVIGLI_TILES, NAVIGLI_SIZE, navigliDataTile } from './ct-data.js';
 import { readTileLeaf } from '../../src/feeds/ct/leaf.js';
@@ -24,6 +25,10 @@ export interface CtServerOptions {
   garbageAt?: readonly number[];
   /** The tiled API serves data tile 001 with one flipped byte. */
   tamperTile?: boolean;
+  /** The tiled API serves the real names tiles (gzipped, as sunlight stores them); none by default. */
+  namesTiles?: boolean;
+  /** With namesTiles: names tile 002 is served one line short. */
+  shortNamesTile?: boolean;
 }
 
 export interface CtServer {
@@ -135,7 +140,7 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
   function tile(path: string): Buffer | undefined {
     const full = Math.floor(size / 256);
     const w = size % 256;
-    const m = /^tile\/(0|1|data)\/(\d{3})(?:\.p\/(\d+))?$/.exec(path);
+    const m = /^tile\/(0|1|data|names)\/(\d{3})(?:\.p\/(\d+))?$/.exec(path);
     if (m === null) return undefined;
     const [, kind, n, width] = m;
     const index = Number(n);
@@ -149,6 +154,11 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
     const from = index * 256;
     const to = from + want;
     if (kind === '0') return Buffer.concat(leafHashes.slice(from, to));
+    if (kind === 'names') {
+      if (options.namesTiles !== true) return undefined;
+      const lines = readFileSync(`${NAVIGLI}tile/names/${n}`, 'utf8').split('\n').slice(0, want - (options.shortNamesTile === true && index === 2 ? 1 : 0));
+      return gzipSync(`${lines.join('\n')}\n`);
+    }
     const data = Buffer.concat(entries.slice(from, to).map((e) => e.tileLeaf));
     if (options.tamperTile === true && index === 1) data[500] = data[500]! ^ 1;
     return data;

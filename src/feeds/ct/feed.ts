@@ -5,7 +5,7 @@
  */
 import type { Feed, FeedBatch } from '../feed.js';
 import type { BadEntry, CtLogReader } from './reader.js';
-import { namesOfEntries } from './names.js';
+import { namesOfEntries, namesOfNamed } from './names.js';
 
 export interface CtFeedOptions {
   readonly reader: CtLogReader;
@@ -60,6 +60,7 @@ export async function* ctFeed(o: CtFeedOptions): Feed {
         }
         const bad: BadEntry[] = [...b.bad];
         const names = namesOfEntries(source, b.entries, bad);
+        if (b.named !== undefined) namesOfNamed(source, b.named, new Date().toISOString(), names);
         for (const e of bad) warn(`${reader.name}: entry ${e.index}: ${e.message}; skipped`);
         pos = b.end;
         const batch: FeedBatch = {

@@ -7,6 +7,7 @@ export type { CtLogReader, RawBatch, ReadFailure, BadEntry, HeadResult } from '.
 export { TiledLogReader, type TiledLogConfig } from './tiles.js';
 export { Rfc6962Reader, type Rfc6962Config } from './rfc6962.js';
 export { parseLogList, logNameOf, type LogInfo, type LogKind, type LogListResult } from './loglist.js';
-export { loadLogList, describeLog, openReader } from './logs.js';
+export { loadLogList, describeLog, openReader, type ReaderOptions } from './logs.js';
 export { ctFeed, ctCheckpointKey, resumeIndex, type CtFeedOptions } from './feed.js';
-export { namesOfEntry } from './names.js';
+export { namesOfEntry, namesOfNamed, plainProvenance } from './names.js';
+export { readNamesTile, type NamedEntry, type NamesTileRead } from './names-tile.js';

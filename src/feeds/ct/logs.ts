@@ -38,11 +38,16 @@ export async function describeLog(url: string, listed: readonly LogInfo[], http:
   return { name: logNameOf(base), description: base, kind, url: base, key: undefined, state: 'unlisted' };
 }
 
-export function openReader(log: LogInfo, warn: (m: string) => void, httpOptions: HttpOptions = {}): CtLogReader | string {
+/** How to read: `namesTiles` reads a tiled log's names tiles instead of its data tiles where served (see TiledLogConfig). */
+export interface ReaderOptions {
+  readonly namesTiles?: boolean;
+}
+
+export function openReader(log: LogInfo, warn: (m: string) => void, httpOptions: HttpOptions = {}, options: ReaderOptions = {}): CtLogReader | string {
   const key = log.key === undefined ? undefined : logKeyFromBase64(log.key);
   if (typeof key === 'string') return `${log.name}: ${key}`;
   // One request every 100 ms per log by default: far under what logs tolerate, far over what they publish.
   const http = new LogHttp({ minIntervalMs: 100, onRetry: warn, ...httpOptions });
   const config = { name: log.name, url: log.url, http, warn, ...(key === undefined ? {} : { key }) };
-  return log.kind === 'tiled' ? new TiledLogReader(config) : new Rfc6962Reader(config);
+  return log.kind === 'tiled' ? new TiledLogReader({ ...config, namesTiles: options.namesTiles === true }) : new Rfc6962Reader(config);
 }

@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import type { CertInfo, Name, Provenance } from '../../engine/index.js';
 import { readCertificate, readTbsCertificate, WANT_ISSUER, WANT_NAMES, WANT_VALIDITY, type CertFields } from './der.js';
 import type { LeafEntry } from './leaf.js';
+import type { NamedEntry } from './names-tile.js';
 import type { BadEntry } from './reader.js';
 
 /** A subject CN is only taken as a name when it looks like one (CNs also hold people and e-mails). */
@@ -84,6 +85,18 @@ function coveredWildcard(name: string, names: readonly string[], cn: string | un
   return bare === cn || names.includes(bare);
 }
 
+/** Appends a certificate's CN (when it looks like a name) and SANs, each once, `*.x` dropped beside `x`. */
+function pushNames(commonName: string | undefined, sans: readonly string[], provenance: Provenance, out: Name[]): void {
+  const cn = commonName !== undefined && dnsLike(commonName) ? commonName : undefined;
+  if (cn !== undefined && !sans.includes(cn) && !coveredWildcard(cn, sans, undefined)) out.push({ name: cn, provenance });
+  for (let i = 0; i < sans.length; i++) {
+    const name = sans[i]!;
+    // SAN lists rarely repeat a name; when they do, the earlier copy wins.
+    if (sans.indexOf(name) !== i || coveredWildcard(name, sans, cn)) continue;
+    out.push({ name, provenance });
+  }
+}
+
 /**
  * Appends the names of one entry to `out`; returns an error message when its certificate is malformed.
  * Names are deduplicated within the certificate (the CN is usually repeated in the SANs, and `*.x`
@@ -92,19 +105,18 @@ function coveredWildcard(name: string, names: readonly string[], cn: string | un
 export function namesOfEntry(source: string, index: number, entry: LeafEntry, out: Name[]): string | undefined {
   const r = entry.precert ? readTbsCertificate(entry.cert, WANT_NAMES) : readCertificate(entry.cert, WANT_NAMES);
   if (!r.ok) return `malformed ${entry.precert ? 'precertificate TBS' : 'certificate'}: ${r.error.message}`;
-  const sans = r.fields.dnsNames;
-  const cn = r.fields.commonName !== undefined && dnsLike(r.fields.commonName) ? r.fields.commonName : undefined;
-  const withCn = cn !== undefined && !sans.includes(cn);
-  if (sans.length === 0 && !withCn) return undefined;
-  const provenance = new LazyProvenance(source, index, entry);
-  if (withCn && !coveredWildcard(cn, sans, undefined)) out.push({ name: cn, provenance });
-  for (let i = 0; i < sans.length; i++) {
-    const name = sans[i]!;
-    // SAN lists rarely repeat a name; when they do, the earlier copy wins.
-    if (sans.indexOf(name) !== i || coveredWildcard(name, sans, cn)) continue;
-    out.push({ name, provenance });
-  }
+  const f = r.fields;
+  if (f.dnsNames.length === 0 && (f.commonName === undefined || !dnsLike(f.commonName))) return undefined;
+  pushNames(f.commonName, f.dnsNames, new LazyProvenance(source, index, entry), out);
   return undefined;
+}
+
+/** Names of entries read from a names tile: no certificate details; `receivedAt` stands in for a missing timestamp. */
+export function namesOfNamed(source: string, named: readonly NamedEntry[], receivedAt: string, out: Name[]): void {
+  for (const e of named) {
+    const provenance: Provenance = { source, position: String(e.index), seenAt: e.timestamp === undefined ? receivedAt : new Date(e.timestamp).toISOString() };
+    pushNames(e.commonName, e.dnsNames, provenance, out);
+  }
 }
 
 /** Names of a batch's entries; malformed ones are reported through `bad`. */

@@ -1,5 +1,6 @@
 /** What the two kinds of CT log (RFC 6962 and static-ct-api tiles) offer the feed: a head and ordered entries. */
 import type { LeafEntry } from './leaf.js';
+import type { NamedEntry } from './names-tile.js';
 
 /** An entry that could not be read; `index` is its leaf index. */
 export interface BadEntry {
@@ -7,11 +8,13 @@ export interface BadEntry {
   readonly message: string;
 }
 
-/** Entries [start, end) of a log: each index is either in `entries` (with its index) or in `bad`. */
+/** Entries [start, end) of a log: each index is in `entries` (with its index), in `named`, or in `bad`. */
 export interface RawBatch {
   readonly start: number;
   readonly end: number;
   readonly entries: readonly { readonly index: number; readonly entry: LeafEntry }[];
+  /** Entries read from a names tile instead (names and time only). */
+  readonly named?: readonly NamedEntry[];
   readonly bad: readonly BadEntry[];
 }
 

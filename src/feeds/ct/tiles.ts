@@ -7,6 +7,7 @@ import type { LogHttp } from './http.js';
 import { maybeGunzip } from './http.js';
 import { parseCheckpoint, verifyCheckpoint, type LogKey } from './checkpoint.js';
 import { readTileLeaf, type LeafEntry } from './leaf.js';
+import { readNamesTile } from './names-tile.js';
 import { HASH_SIZE, TILE_WIDTH, leafHashOfEntry, tilePath, tileWidth } from './merkle.js';
 import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure } from './reader.js';
 import { TreeVerifier } from './tree.js';
@@ -20,6 +21,12 @@ export interface TiledLogConfig {
   readonly http: LogHttp;
   /** Messages for a person (stderr). */
   readonly warn: (message: string) => void;
+  /**
+   * Read names tiles where the log serves them, and data tiles only where it does not (or a names tile
+   * is refused): no certificate fingerprint, issuer or validity then, and the names are the log's word,
+   * not checked against the tree (the tree itself still is).
+   */
+  readonly namesTiles?: boolean;
 }
 
 const MAX_TILE_BYTES = 64 << 20;
@@ -29,10 +36,13 @@ export class TiledLogReader implements CtLogReader {
   private readonly base: string;
   private tree: TreeVerifier | undefined;
   private warnedUnverified = false;
+  /** False once the log answered 404 for a names tile: it serves none. */
+  private namesServed: boolean;
 
   constructor(private readonly config: TiledLogConfig) {
     this.name = config.name;
     this.base = config.url.endsWith('/') ? config.url : `${config.url}/`;
+    this.namesServed = config.namesTiles === true;
   }
 
   private async fetch(path: string): Promise<Buffer | string> {
@@ -43,7 +53,7 @@ export class TiledLogReader implements CtLogReader {
   }
 
   /** A tile at the right edge may have been replaced by the full tile: fall back to it (`full` says so). */
-  private async fetchTile(kind: number | 'data', index: number, width: number): Promise<{ body: Buffer; full: boolean } | string> {
+  private async fetchTile(kind: number | 'data' | 'names', index: number, width: number): Promise<{ body: Buffer; full: boolean } | string> {
     const got = await this.fetch(tilePath(kind, index, width));
     if (typeof got !== 'string') return { body: got, full: width === TILE_WIDTH };
     if (width === TILE_WIDTH || !got.includes('HTTP 404')) return got;
@@ -86,10 +96,31 @@ export class TiledLogReader implements CtLogReader {
       return;
     }
     for (let t = Math.floor(start / TILE_WIDTH); t * TILE_WIDTH < end; t++) {
-      const r = await this.readTile(tree, t, Math.max(start, t * TILE_WIDTH), Math.min(end, (t + 1) * TILE_WIDTH));
+      const [from, to] = [Math.max(start, t * TILE_WIDTH), Math.min(end, (t + 1) * TILE_WIDTH)];
+      const r = (this.namesServed ? await this.readNamesTile(tree, t, from, to) : undefined) ?? (await this.readTile(tree, t, from, to));
       yield r;
       if ('failed' in r) return;
     }
+  }
+
+  /** Entries [from, to) of names tile `t`, or undefined (after a warning) to read the data tile instead. */
+  private async readNamesTile(tree: TreeVerifier, t: number, from: number, to: number): Promise<RawBatch | undefined> {
+    const width = tileWidth(tree.size, 0, t);
+    const got = await this.fetchTile('names', t, width);
+    if (typeof got === 'string') {
+      if (got.includes('HTTP 404')) {
+        this.namesServed = false;
+        this.config.warn(`${this.name}: serves no names tiles (${got}); reading data tiles`);
+      } else this.config.warn(`${this.name}: names tile ${t}: ${got}; reading the data tile`);
+      return undefined;
+    }
+    const r = readNamesTile(got.body, got.full ? TILE_WIDTH : width, t * TILE_WIDTH);
+    if (!r.ok) {
+      this.config.warn(`${this.name}: names tile ${t}: ${r.message}; reading the data tile`);
+      return undefined;
+    }
+    const named = r.entries.filter((e) => e.index >= from && e.index < to);
+    return { start: from, end: to, entries: [], named, bad: [] };
   }
 
   private async readTile(tree: TreeVerifier, t: number, from: number, to: number): Promise<RawBatch | ReadFailure> {
