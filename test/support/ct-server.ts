@@ -42,6 +42,8 @@ export interface CtServer {
   readonly stats: { getEntries: number; throttled: number };
   /** A v3 log list naming both logs with their key. */
   logList(): string;
+  /** Serves a tree of `size` entries from now on; with `forkLeaf`, that leaf's hash replaced (a log that rewrote history). */
+  setSize(size: number, forkLeaf?: number): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ const sha256 = (...parts: Uint8Array[]): Buffer => {
 };
 
 /** RFC 6962 §2.1, written out plainly as the reference the client's tile arithmetic is checked against. */
-function mth(leaves: readonly Buffer[]): Buffer {
+export function mth(leaves: readonly Buffer[]): Buffer {
   if (leaves.length === 0) return sha256();
   if (leaves.length === 1) return leaves[0]!;
   let k = 1;
@@ -107,32 +109,62 @@ function digitallySigned(priv: KeyObject, input: Buffer): Buffer {
   return Buffer.concat([head, sig]);
 }
 
+/** RFC 6962 §2.1.2 PROOF(m, D[n]) over leaf hashes, written out plainly as the reference. */
+export function consistencyProof(m: number, leaves: readonly Buffer[], whole = true): Buffer[] {
+  const n = leaves.length;
+  if (m === n) return whole ? [] : [mth(leaves)];
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  if (m <= k) return [...consistencyProof(m, leaves.slice(0, k), whole), mth(leaves.slice(k))];
+  return [...consistencyProof(m - k, leaves.slice(k), false), mth(leaves.slice(0, k))];
+}
+
 export async function startCtServer(options: CtServerOptions = {}): Promise<CtServer> {
-  const size = Math.min(options.size ?? NAVIGLI_SIZE, NAVIGLI_SIZE);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const logId = sha256(spki);
   const ts = 1746300000000n;
   const origin = 'navigli.test';
 
-  const entries = realEntries().slice(0, size);
+  const entries = realEntries();
   const level0 = Buffer.concat(NAVIGLI_TILES.map((t) => readFileSync(`${NAVIGLI}tile/0/${t}`)));
-  const leafHashes = entries.map((_, i) => level0.subarray(i * 32, (i + 1) * 32));
-  const root = mth(leafHashes);
+  const tileHashes = entries.map((_, i) => level0.subarray(i * 32, (i + 1) * 32));
+  const rfc = entries.map(rfcLeaf);
+  const rfcHashes = rfc.map((e) => sha256(Uint8Array.of(0), e.leaf));
   const keyId = sha256(Buffer.from(`${origin}\n`), Uint8Array.of(5), logId).subarray(0, 4);
   const tsBytes = Buffer.alloc(8);
   tsBytes.writeBigUInt64BE(ts);
-  const noteSig = Buffer.concat([keyId, tsBytes, digitallySigned(privateKey, treeHeadInput(ts, size, root))]);
-  const checkpoint = `${origin}\n${size}\n${root.toString('base64')}\n\n\u2014 ${origin} ${noteSig.toString('base64')}\n`;
 
-  const rfc = entries.map(rfcLeaf);
-  const rfcRoot = mth(rfc.map((e) => sha256(Uint8Array.of(0), e.leaf)));
-  const sth = {
-    tree_size: size,
-    timestamp: Number(ts),
-    sha256_root_hash: rfcRoot.toString('base64'),
-    tree_head_signature: digitallySigned(privateKey, treeHeadInput(ts, size, rfcRoot)).toString('base64'),
-  };
+  // The served tree: its size and, to play a log that rewrote history, one leaf replaced.
+  let size = 0;
+  let leafHashes: Buffer[] = [];
+  let rfcLeafHashes: Buffer[] = [];
+  let checkpoint = '';
+  let sth = {};
+  function build(n: number, forkLeaf?: number): void {
+    size = Math.min(n, NAVIGLI_SIZE);
+    const fork = (h: Buffer, i: number): Buffer => (i === forkLeaf ? sha256(Buffer.from('forked'), h) : h);
+    leafHashes = tileHashes.slice(0, size).map(fork);
+    rfcLeafHashes = rfcHashes.slice(0, size).map(fork);
+    const root = mth(leafHashes);
+    const noteSig = Buffer.concat([keyId, tsBytes, digitallySigned(privateKey, treeHeadInput(ts, size, root))]);
+    checkpoint = `${origin}\n${size}\n${root.toString('base64')}\n\n\u2014 ${origin} ${noteSig.toString('base64')}\n`;
+    const rfcRoot = mth(rfcLeafHashes);
+    sth = {
+      tree_size: size,
+      timestamp: Number(ts),
+      sha256_root_hash: rfcRoot.toString('base64'),
+      tree_head_signature: digitallySigned(privateKey, treeHeadInput(ts, size, rfcRoot)).toString('base64'),
+    };
+  }
+  build(options.size ?? NAVIGLI_SIZE);
+
+  function getConsistency(q: URLSearchParams): { status: number; body: string } {
+    const first = Number(q.get('first'));
+    const second = Number(q.get('second'));
+    if (!Number.isInteger(first) || second !== size || first < 1 || first > second) return { status: 400, body: 'bad range' };
+    return { status: 200, body: JSON.stringify({ consistency: consistencyProof(first, rfcLeafHashes).map((h) => h.toString('base64')) }) };
+  }
 
   const stats = { getEntries: 0, throttled: 0 };
   const throttled = new Set<number>();
@@ -192,6 +224,7 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
     else if (u.pathname.startsWith('/tiled/')) body = tile(u.pathname.slice('/tiled/'.length));
     else if (u.pathname === '/rfc/ct/v1/get-sth') body = JSON.stringify(sth);
     else if (u.pathname === '/rfc/ct/v1/get-entries') ({ status, body } = getEntries(u.searchParams));
+    else if (u.pathname === '/rfc/ct/v1/get-sth-consistency') ({ status, body } = getConsistency(u.searchParams));
     else if (u.pathname === '/loglist.json') body = api.logList();
     if (body === undefined) status = 404;
     res.writeHead(status, { 'content-type': 'application/octet-stream' });
@@ -207,6 +240,7 @@ export async function startCtServer(options: CtServerOptions = {}): Promise<CtSe
     key,
     options,
     stats,
+    setSize: build,
     logList: () =>
       JSON.stringify({
         version: '3.0',

@@ -4,6 +4,7 @@
  */
 import type { LogHttp } from './http.js';
 import { treeHeadSignatureInput, verifyDigitallySigned, type LogKey } from './checkpoint.js';
+import { verifyConsistency } from './consistency.js';
 import { checkExtraData, readMerkleTreeLeaf, type LeafEntry } from './leaf.js';
 import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure } from './reader.js';
 
@@ -35,6 +36,7 @@ export class Rfc6962Reader implements CtLogReader {
   private readonly base: string;
   private batch: number;
   private size = -1;
+  private root: Buffer | undefined;
   private warned = false;
 
   constructor(private readonly config: Rfc6962Config) {
@@ -69,8 +71,28 @@ export class Rfc6962Reader implements CtLogReader {
       this.config.warn(`${this.name}: no log key given: the signed tree head is NOT verified`);
     }
     if (size < this.size) return { ok: false, message: `${url}: tree size shrank from ${this.size} to ${size}` };
+    const rootHash = Buffer.from(root, 'base64');
+    const inconsistent = await this.consistency(size, rootHash);
+    if (inconsistent !== undefined) return { ok: false, message: `${this.name}: STH at ${size} is NOT consistent with the one at ${this.size}: ${inconsistent}` };
     this.size = size;
+    this.root = rootHash;
     return { ok: true, size };
+  }
+
+  /** Checks the new head against the last trusted one (get-sth-consistency); until it holds, the old one stays trusted. */
+  private async consistency(size: number, root: Buffer): Promise<string | undefined> {
+    if (this.root === undefined || this.size <= 0) return undefined;
+    if (size === this.size) return verifyConsistency(size, size, [], this.root, root);
+    const url = `${this.base}ct/v1/get-sth-consistency?first=${this.size}&second=${size}`;
+    const r = await this.config.http.get(url);
+    if (!r.ok) return r.message;
+    const j = parseJson(r.body, url);
+    if (typeof j === 'string') return j;
+    const list = isRecord(j) ? j.consistency : undefined;
+    if (!Array.isArray(list) || !list.every((h) => typeof h === 'string')) return `${url}: no "consistency" array of strings`;
+    const proof = (list as string[]).map((h) => Buffer.from(h, 'base64'));
+    if (proof.some((h) => h.length !== 32)) return `${url}: a proof hash is not 32 bytes`;
+    return verifyConsistency(this.size, size, proof, this.root, root);
   }
 
   async *read(start: number, end: number): AsyncIterable<RawBatch | ReadFailure> {

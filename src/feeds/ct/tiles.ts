@@ -79,12 +79,19 @@ export class TiledLogReader implements CtLogReader {
       this.warnedUnverified = true;
       this.config.warn(`${this.name}: no log key given: the checkpoint signature is NOT verified (the tree is still checked against the hash tiles)`);
     }
-    if (this.tree !== undefined && cp.treeSize < this.tree.size) {
-      return { ok: false, message: `${this.name}: checkpoint shrank from ${this.tree.size} to ${cp.treeSize}` };
+    const old = this.tree;
+    if (old !== undefined && cp.treeSize < old.size) {
+      return { ok: false, message: `${this.name}: checkpoint shrank from ${old.size} to ${cp.treeSize}` };
     }
     const tree = new TreeVerifier(cp.treeSize, cp.rootHash, (level, index, width) => this.hashTile(level, index, width));
     const bad = await tree.verifyRoot();
     if (bad !== undefined) return { ok: false, message: `${this.name}: ${bad}` };
+    if (old !== undefined && old.size > 0) {
+      // The new tree must contain the old one unchanged; until it does, the old head stays the trusted one.
+      const then = await tree.rootAt(old.size);
+      if (typeof then === 'string') return { ok: false, message: `${this.name}: consistency with the checkpoint at ${old.size}: ${then}` };
+      if (!then.equals(old.root)) return { ok: false, message: `${this.name}: checkpoint at ${cp.treeSize} is NOT consistent with the one at ${old.size}: the log rewrote entries already read` };
+    }
     this.tree = tree;
     return { ok: true, size: cp.treeSize };
   }

@@ -17,7 +17,7 @@ export class TreeVerifier {
 
   constructor(
     readonly size: number,
-    private readonly root: Uint8Array,
+    readonly root: Uint8Array,
     private readonly fetchTile: HashTileFetch,
   ) {}
 
@@ -35,6 +35,20 @@ export class TreeVerifier {
     if (typeof root === 'string') return root;
     if (!root.equals(this.root)) return `hash tiles give root ${root.toString('base64')}, the checkpoint says ${Buffer.from(this.root).toString('base64')}`;
     return undefined;
+  }
+
+  /**
+   * The root of the first `size` leaves, from this tree's proven tiles: equal to an earlier checkpoint's
+   * root exactly when this tree extends that one (the tiles of a smaller tree are prefixes of these).
+   */
+  async rootAt(size: number): Promise<Buffer | string> {
+    const tiles = new Map<number, Uint8Array>();
+    for (const { level, index, width } of partialLevels(size)) {
+      const t = await this.tile(level, index);
+      if (typeof t === 'string') return t;
+      tiles.set(level, t.subarray(0, width * HASH_SIZE));
+    }
+    return rootFromPartialTiles(size, tiles);
   }
 
   /** The hashes of tile `index` at `level`, proven against the root (after verifyRoot succeeded). */
