@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { type Attribution, type Fact, type Knowledge, attribute, loadKnowledge, openSqliteIntelStore, shippedKnowledge } from '../intel/index.js';
 import { DEFAULT_DB_PATH, StoreError, openSqliteStore } from '../store/index.js';
 import { ATTRIBUTION_FORMATS, type AttributionFormat, attributionRecord, attributionText } from './attribution-format.js';
 import { factsFromJsonl } from './facts-file.js';
 import { printable } from './hit-format.js';
 import { EXIT, type CliIO, type Command } from './io.js';
+import { failWith, parseCommandArgs } from './args.js';
 
 const USAGE = `usage: squatwatch attribute DOMAIN…|- [--db FILE] [--format text|json|jsonl] [--names-only] [--facts FILE.jsonl] [--limit N]
 
@@ -22,32 +22,16 @@ exit: 0 no domain likely attributed, 1 at least one attributed 'likely' or above
 `;
 
 export const run: Command = async (argv, io) => {
-  const fail = (msg: string): number => {
-    io.stderr.write(`squatwatch attribute: ${msg}\n`);
-    return EXIT.error;
-  };
-  let opts;
-  try {
-    opts = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        db: { type: 'string', default: DEFAULT_DB_PATH },
-        format: { type: 'string', default: 'text' },
-        'names-only': { type: 'boolean', default: false },
-        facts: { type: 'string' },
-        limit: { type: 'string', default: '5' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('attribute', USAGE, argv, io, {
+    db: { type: 'string', default: DEFAULT_DB_PATH },
+    format: { type: 'string', default: 'text' },
+    'names-only': { type: 'boolean', default: false },
+    facts: { type: 'string' },
+    limit: { type: 'string', default: '5' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const fail = failWith('attribute', io);
   const format = values.format as AttributionFormat;
   if (!ATTRIBUTION_FORMATS.includes(format)) return fail(`--format must be one of ${ATTRIBUTION_FORMATS.join(', ')}, not '${printable(values.format)}'`);
   const limit = Number(values.limit);

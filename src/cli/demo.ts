@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { createMatcher } from '../engine/index.js';
 import { formatWatchlistErrors, loadWatchlistFile, matcherOptionsFor } from '../config/index.js';
 import { loadMacron2017 } from '../cases/index.js';
@@ -8,6 +7,7 @@ import { openStore } from '../store/index.js';
 import { attribute, loadKnowledge, shippedKnowledge, type Attribution } from '../intel/index.js';
 import { caseCounts, renderCaseReport } from '../act/index.js';
 import { hitRecord } from './hit-format.js';
+import { parseCommandArgs } from './args.js';
 import { EXIT, type Command } from './io.js';
 
 const USAGE = `usage: squatwatch demo [--db FILE] [--format text|json] [--no-attribution]
@@ -19,25 +19,13 @@ held against the shipped threat-actor knowledge (with the case's own domains rem
 `;
 
 export const run: Command = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        db: { type: 'string', default: 'squatwatch-demo.db' },
-        format: { type: 'string', default: 'text' },
-        'no-attribution': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`squatwatch demo: ${(e as Error).message}\n${USAGE}`);
-    return EXIT.error;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('demo', USAGE, argv, io, {
+    db: { type: 'string', default: 'squatwatch-demo.db' },
+    format: { type: 'string', default: 'text' },
+    'no-attribution': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
     io.stderr.write(`squatwatch demo: --format must be text or json, not '${values.format}'\n`);
     return EXIT.error;

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parseServer } from '../enrich/dns/index.js';
 import {
   brandReference,
@@ -13,6 +12,7 @@ import {
   type Enrichment,
 } from '../enrich/index.js';
 import { type CliIO, EXIT } from './io.js';
+import { failWith, parseCommandArgs } from './args.js';
 
 const USAGE = `usage: squatwatch enrich <domain|ip> [--format text|json] [--resolver HOST:PORT]...
                          [--brand-page NAME=FILE.html]... [--no-whois]
@@ -65,31 +65,15 @@ async function brandPages(specs: readonly string[]): Promise<BrandReference[] | 
  * itself has no way to allow loopback or private addresses.
  */
 export async function runEnrich(argv: readonly string[], io: CliIO, overrides: Partial<EnrichDeps> = {}): Promise<number> {
-  const fail = (why: string): number => {
-    io.stderr.write(`squatwatch enrich: ${why}\n${USAGE}`);
-    return EXIT.error;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        resolver: { type: 'string', multiple: true },
-        'brand-page': { type: 'string', multiple: true },
-        'no-whois': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('enrich', USAGE, argv, io, {
+    format: { type: 'string', default: 'text' },
+    resolver: { type: 'string', multiple: true },
+    'brand-page': { type: 'string', multiple: true },
+    'no-whois': { type: 'boolean' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const fail = (why: string): number => failWith('enrich', io)(`${why}\n${USAGE}`);
   if (positionals.length !== 1) return fail('give exactly one domain or IP address');
   if (values.format !== 'text' && values.format !== 'json') return fail(`--format is text or json, not '${values.format}'`);
   const servers: string[] = [];

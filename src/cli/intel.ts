@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { type ImportFormat, type IntelFile, type Knowledge, importFile, loadKnowledge, openSqliteIntelStore, shippedKnowledge } from '../intel/index.js';
 import { DEFAULT_DB_PATH, StoreError } from '../store/index.js';
 import { printable } from './hit-format.js';
 import { EXIT, type CliIO, type Command } from './io.js';
+import { failWith, parseCommandArgs } from './args.js';
 
 const USAGE = `usage: squatwatch intel import FILE… [--db FILE] [--format auto|stix|misp|galaxy|maltrail|csv] [--actor NAME] [--shipped]
        squatwatch intel list [--db FILE] [--format text|json]
@@ -31,32 +31,16 @@ const FORMATS: Readonly<Record<string, ImportFormat | undefined>> = {
 const SHOWN_ISSUES = 20;
 
 export const run: Command = async (argv, io) => {
-  const fail = (msg: string): number => {
-    io.stderr.write(`squatwatch intel: ${msg}\n`);
-    return EXIT.error;
-  };
-  let opts;
-  try {
-    opts = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        db: { type: 'string', default: DEFAULT_DB_PATH },
-        format: { type: 'string' },
-        actor: { type: 'string' },
-        shipped: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = opts;
+  const parsed = parseCommandArgs('intel', USAGE, argv, io, {
+    db: { type: 'string', default: DEFAULT_DB_PATH },
+    format: { type: 'string' },
+    actor: { type: 'string' },
+    shipped: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const fail = failWith('intel', io);
   const [sub, ...files] = positionals;
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
   try {
     if (sub === 'import') {
       if (!Object.hasOwn(FORMATS, values.format ?? 'auto')) return fail(`--format must be one of ${Object.keys(FORMATS).join(', ')}, not '${values.format}'`);

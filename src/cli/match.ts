@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { NAME_ERROR_TEXT, createMatcher } from '../engine/index.js';
 import { formatWatchlistErrors, loadWatchlistFile, matcherOptionsFor } from '../config/index.js';
 import { lineBatches } from '../feeds/line-batches.js';
 import { LINE_PROBLEM_TEXT, namesOnLine } from '../feeds/line-names.js';
 import { HIT_FORMATS, HitWriter, type HitFormat } from './hit-format.js';
+import { parseCommandArgs, failWith } from './args.js';
 import { EXIT, type Command } from './io.js';
 import { Progress } from './progress.js';
 import { SkipReport } from './skip-report.js';
@@ -19,32 +19,15 @@ exit: 0 no hit, 1 at least one hit, 2 error (bad arguments, unreadable input or 
 `;
 
 export const run: Command = async (argv, io) => {
-  let opts;
-  try {
-    opts = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        brands: { type: 'string', short: 'b' },
-        format: { type: 'string', short: 'f', default: 'jsonl' },
-        threshold: { type: 'string', short: 't' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    io.stderr.write(`squatwatch match: ${(e as Error).message}\n${USAGE}`);
-    return EXIT.error;
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
-  const fail = (msg: string): number => {
-    io.stderr.write(`squatwatch match: ${msg}\n`);
-    return EXIT.error;
-  };
+  const parsed = parseCommandArgs('match', USAGE, argv, io, {
+    brands: { type: 'string', short: 'b' },
+    format: { type: 'string', short: 'f', default: 'jsonl' },
+    threshold: { type: 'string', short: 't' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const fail = failWith('match', io);
   if (values.brands === undefined) return fail(`--brands FILE is required\n${USAGE}`);
   if (!HIT_FORMATS.includes(values.format as HitFormat)) return fail(`--format must be one of ${HIT_FORMATS.join(', ')}, not '${values.format}'`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);

@@ -1,4 +1,4 @@
-import { selectFuzzers, splitTarget } from '../engine/permute/index.js';
+import { selectFuzzers, splitTarget } from '../engine/index.js';
 import type { TldSet } from './permute-data.js';
 
 /** The options `permute` and `scan` share, for node:util parseArgs. */
@@ -6,7 +6,6 @@ export const PERMUTE_OPTIONS = {
   format: { type: 'string', default: 'text' },
   families: { type: 'string' },
   tlds: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** What `permute` and `scan` share on their command lines once checked. */

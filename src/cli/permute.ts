@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { FAMILY_NAMES, permute, type Variant } from '../engine/permute/index.js';
 import { type Command, EXIT } from './io.js';
+import { parseCommandArgs } from './args.js';
 import { checkPermuteArgs, PERMUTE_OPTIONS } from './permute-args.js';
 import { loadPermuteData } from './permute-data.js';
 
@@ -20,22 +20,9 @@ export function formatVariant(v: Variant, format: 'text' | 'jsonl'): string {
 }
 
 export const run: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: PERMUTE_OPTIONS,
-    });
-  } catch (e) {
-    io.stderr.write(`squatwatch permute: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return EXIT.error;
-  }
+  const parsed = parseCommandArgs('permute', USAGE, argv, io, PERMUTE_OPTIONS);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
   const checked = checkPermuteArgs(positionals, values);
   if (!checked.ok) {
     io.stderr.write(`squatwatch permute: ${checked.error}\n${USAGE}`);

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { type Knowledge, loadKnowledge, openSqliteIntelStore, pivot } from '../intel/index.js';
 import { DEFAULT_DB_PATH, StoreError } from '../store/index.js';
 import { printable } from './hit-format.js';
 import { EXIT, type Command } from './io.js';
+import { failWith, parseCommandArgs } from './args.js';
 
 const USAGE = `usage: squatwatch pivot DOMAIN|IP|EMAIL|ns:NAME [--db FILE] [--format text|jsonl]
 
@@ -14,29 +14,13 @@ exit: 0 nothing connected, 1 something connected, 2 error
 `;
 
 export const run: Command = async (argv, io) => {
-  const fail = (msg: string): number => {
-    io.stderr.write(`squatwatch pivot: ${msg}\n`);
-    return EXIT.error;
-  };
-  let opts;
-  try {
-    opts = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        db: { type: 'string', default: DEFAULT_DB_PATH },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('pivot', USAGE, argv, io, {
+    db: { type: 'string', default: DEFAULT_DB_PATH },
+    format: { type: 'string', default: 'text' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const fail = failWith('pivot', io);
   if (values.format !== 'text' && values.format !== 'jsonl') return fail(`--format must be text or jsonl, not '${printable(values.format)}'`);
   if (positionals.length !== 1) return fail(`give one domain, address, e-mail or ns:NAME\n${USAGE}`);
   const arg = positionals[0] as string;

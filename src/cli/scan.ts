@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { permute } from '../engine/permute/index.js';
 import { createDnsClient, parseServer, scanVariants, type ScanHit, type ScanProgress } from '../enrich/dns/index.js';
 import { type CliIO, type Command, EXIT } from './io.js';
+import { failWith, parseCommandArgs } from './args.js';
 import { checkPermuteArgs, PERMUTE_OPTIONS } from './permute-args.js';
 import { loadPermuteData } from './permute-data.js';
 
@@ -50,30 +50,15 @@ function positiveInt(s: string | undefined, fallback: number, what: string): num
 }
 
 export const run: Command = async (argv, io) => {
-  const fail = (why: string): number => {
-    io.stderr.write(`squatwatch scan: ${why}\n${USAGE}`);
-    return EXIT.error;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        resolver: { type: 'string', multiple: true },
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        ...PERMUTE_OPTIONS,
-      },
-    });
-  } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('scan', USAGE, argv, io, {
+    resolver: { type: 'string', multiple: true },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+    ...PERMUTE_OPTIONS,
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const fail = (why: string): number => failWith('scan', io)(`${why}\n${USAGE}`);
   const checked = checkPermuteArgs(positionals, values);
   if (!checked.ok) return fail(checked.error);
   const format = checked.args.format;
