@@ -17,6 +17,8 @@ sources (each resumes at its own checkpoint in the store):
   --log-list FILE|URL  CT log list v3 (default: the copy in data/ct/; the live one is
                        https://www.gstatic.com/ct/log_list/v3/log_list.json)
   --log URL            follow this CT log (repeatable); RFC 6962 or static-ct-api, probed
+  --start-at-head      a log never read before starts at its current head, not at entry 0
+                       (live logs hold hundreds of millions of entries)
   --names-tiles        read static-ct-api names tiles where a log serves them, data tiles elsewhere:
                        less to fetch and parse, but sightings carry no certificate fingerprint,
                        issuer or validity, and the names are not checked against the Merkle tree
@@ -72,6 +74,7 @@ export const run: Command = async (argv, io) => {
         certstream: { type: 'string', multiple: true },
         once: { type: 'boolean' },
         'names-tiles': { type: 'boolean' },
+        'start-at-head': { type: 'boolean' },
         poll: { type: 'string' },
         'min-interval': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -104,7 +107,7 @@ export const run: Command = async (argv, io) => {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store, namesTiles: v['names-tiles'] === true });
+    const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store, namesTiles: v['names-tiles'] === true, startAtHead: v['start-at-head'] === true });
     if (typeof feeds === 'string') return io.stderr.write(`watch: ${feeds}\n`), EXIT.error;
     const started = Date.now();
     let shown = 0;

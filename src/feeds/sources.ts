@@ -31,6 +31,8 @@ export interface OpenOptions {
   readonly checkpoints: CheckpointSource;
   /** Read tiled logs' names tiles instead of data tiles where served (no certificate details). */
   readonly namesTiles?: boolean;
+  /** A log with no stored checkpoint starts at its current head instead of entry 0. */
+  readonly startAtHead?: boolean;
 }
 
 /** True when CT logs are to be followed: a log option is given, or nothing at all is. */
@@ -64,7 +66,8 @@ export async function openWatchFeeds(s: WatchSources, o: OpenOptions): Promise<F
         o.warn(`${reader}; log skipped`);
         continue;
       }
-      const from = resumeIndex(await o.checkpoints.getCheckpoint(ctCheckpointKey(reader.name)));
+      const stored = await o.checkpoints.getCheckpoint(ctCheckpointKey(reader.name));
+      const from = stored === null && o.startAtHead === true ? 'head' : resumeIndex(stored);
       feeds.push(ctFeed({ reader, from, once: o.once, pollMs: o.pollMs, warn: o.warn, signal: o.signal }));
     }
   }

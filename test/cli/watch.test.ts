@@ -23,12 +23,12 @@ function tmp(): { dir: string; brands: string; done: () => void } {
   return { dir, brands, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** What the engine finds in the log's own names tiles: the domains `watch` must report. */
-async function expectedDomains(): Promise<string[]> {
+/** What the engine finds in the log's own names tiles (entries [from, to)): the domains `watch` must report. */
+async function expectedDomains(from = 0, to = 1024): Promise<string[]> {
   const wl = parseWatchlist('brands.txt', BRANDS);
   assert.ok(wl.ok);
   const m = createMatcher(wl.watchlist.brands, await matcherOptionsFor(wl.watchlist));
-  const names = NAVIGLI_TILES.flatMap((t) => navigliNames(t)).flatMap((l) => [...(l.DNS ?? []), ...(l.Subject?.CommonName?.includes('.') ? [l.Subject.CommonName] : [])]);
+  const names = NAVIGLI_TILES.flatMap((t) => navigliNames(t)).slice(from, to).flatMap((l) => [...(l.DNS ?? []), ...(l.Subject?.CommonName?.includes('.') ? [l.Subject.CommonName] : [])]);
   return [...new Set(names.flatMap((n) => m.match(n).map((h) => h.domain)))].sort();
 }
 
@@ -95,6 +95,29 @@ test('watch --names-tiles reads the names tiles and finds what the data tiles gi
     assert.deepEqual(domainsOf(c.out()).sort(), await expectedDomains());
     assert.doesNotMatch(c.err(), /names tile/);
     assert.match(c.err(), /tiled: 1024 entries, \d+ names, 0 malformed/);
+  } finally {
+    t.done();
+    await server.close();
+  }
+});
+
+test('--start-at-head skips what a new log already holds, stores that position, and reads only what comes after', async () => {
+  const server = await startCtServer({ size: 600 });
+  const t = tmp();
+  try {
+    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'h.db'), '--log', server.tiledUrl, '--start-at-head', '--once', '--min-interval', '0'];
+    const first = captureIO();
+    assert.equal(await main(args, first.io), 0, first.err());
+    assert.equal(first.out(), '');
+    assert.match(first.err(), /starting at the head, entry 600; the 600 before it are not read/);
+    server.setSize(1024);
+    const second = captureIO();
+    await main(args, second.io);
+    assert.match(second.err(), /tiled: 424 entries/);
+    assert.doesNotMatch(second.err(), /starting at the head/);
+    const want = await expectedDomains(600, 1024);
+    assert.ok(want.length > 0 && want.length < (await expectedDomains()).length, 'the tail holds some findings, not all');
+    assert.deepEqual(domainsOf(second.out()).sort(), want);
   } finally {
     t.done();
     await server.close();

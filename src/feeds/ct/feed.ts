@@ -9,8 +9,11 @@ import { namesOfEntries, namesOfNamed } from './names.js';
 
 export interface CtFeedOptions {
   readonly reader: CtLogReader;
-  /** First leaf index to read (the checkpoint's value + 1 when resuming). */
-  readonly from: number;
+  /**
+   * First leaf index to read (the checkpoint's value + 1 when resuming), or `head`: start at the log's
+   * current size, storing that as the checkpoint at once so a restart continues from there.
+   */
+  readonly from: number | 'head';
   /** Read up to the current head, then end. */
   readonly once: boolean;
   /** Between two polls of the head when following, and after a failure. */
@@ -43,7 +46,7 @@ export async function* ctFeed(o: CtFeedOptions): Feed {
   const sleep = o.sleep ?? defaultSleep;
   const pollMs = o.pollMs ?? 10_000;
   const aborted = (): boolean => o.signal?.aborted === true;
-  let pos = o.from;
+  let pos = o.from === 'head' ? undefined : o.from;
   while (!aborted()) {
     const head = await reader.head();
     if (!head.ok) {
@@ -51,6 +54,11 @@ export async function* ctFeed(o: CtFeedOptions): Feed {
       if (o.once) return;
       await sleep(pollMs, o.signal);
       continue;
+    }
+    if (pos === undefined) {
+      pos = head.size;
+      warn(`${reader.name}: starting at the head, entry ${pos}; the ${pos} before it are not read`);
+      if (pos > 0) yield { source, names: [], checkpoint: { key: source, value: String(pos - 1) }, entries: 0, malformed: 0, backlog: 0 };
     }
     if (head.size > pos) {
       for await (const b of reader.read(pos, head.size)) {

@@ -146,7 +146,7 @@ export class TiledLogReader implements CtLogReader {
       if (!r.ok) return fail(`entry ${index}: ${r.error.message}; the tile holds fewer than ${width} entries or is corrupt`);
       p = r.next;
       const h = leafHashOfEntry(r.entry.timestampedEntry);
-      if (!h.equals(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE))) return fail(`entry ${index}: leaf hash does not match the tree`);
+      if (h.compare(hashes, i * HASH_SIZE, (i + 1) * HASH_SIZE) !== 0) return fail(`entry ${index}: leaf hash does not match the tree`);
       if (index < from || index >= to) continue;
       if (r.entry.leafIndex !== undefined && r.entry.leafIndex !== index) bad.push({ index, message: `leaf_index extension says ${r.entry.leafIndex}` });
       else entries.push({ index, entry: r.entry });
