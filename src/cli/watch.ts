@@ -26,8 +26,9 @@ sources (each resumes at its own checkpoint in the store):
   --zone-diff OLD NEW  names delegated in zone NEW but not in OLD: the newly registered (repeatable)
   --nrd FILE           newly-registered-domain list, one name per line, plain or gzip (repeatable)
   --certstream URL     a certstream server (ws:// or wss://), reconnecting with backoff (repeatable)
-  CT logs are followed when --log or --log-list is given, or when no source is given at all
-  (then every usable log of the default list); naming only files or --certstream reads just those.
+which: CT logs are followed when --log or --log-list is given, or when no source is given at
+  all (then every usable log of the default list); naming only files or --certstream reads just those.
+running:
   --once               read every log up to its current head, each file to its end, and a certstream
                        until the server closes; then exit
   --poll SECONDS       between polls of a log's head when following (default 10)
