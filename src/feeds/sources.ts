@@ -4,7 +4,7 @@
  * naming only files or a certstream URL reads just those.
  */
 import { certstreamCheckpointKey, certstreamFeed } from './certstream.js';
-import { ctCheckpointKey, ctFeed, resumeIndex } from './ct/feed.js';
+import { ctCheckpointKey, ctFeed, ctHeadKey, parseStoredHead, resumeIndex } from './ct/feed.js';
 import { LogHttp } from './ct/http.js';
 import type { LogInfo } from './ct/loglist.js';
 import { describeLog, loadLogList, openReader } from './ct/logs.js';
@@ -66,6 +66,8 @@ export async function openWatchFeeds(s: WatchSources, o: OpenOptions): Promise<F
         o.warn(`${reader}; log skipped`);
         continue;
       }
+      const trusted = parseStoredHead(await o.checkpoints.getCheckpoint(ctHeadKey(reader.name)));
+      if (trusted !== undefined) reader.trust(trusted);
       const stored = await o.checkpoints.getCheckpoint(ctCheckpointKey(reader.name));
       const from = stored === null && o.startAtHead === true ? 'head' : resumeIndex(stored);
       feeds.push(ctFeed({ reader, from, once: o.once, pollMs: o.pollMs, warn: o.warn, signal: o.signal }));

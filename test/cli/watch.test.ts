@@ -124,6 +124,29 @@ test('--start-at-head skips what a new log already holds, stores that position, 
   }
 });
 
+test('the next run refuses a log that rewrote entries an earlier run read, and goes on once it is honest again', async () => {
+  const server = await startCtServer({ size: 600 });
+  const t = tmp();
+  try {
+    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'f.db'), '--log-list', `${server.url}/loglist.json`, '--once', '--min-interval', '0'];
+    assert.equal(await main(args, captureIO().io), 1);
+    server.setSize(1024, 5);
+    const forked = captureIO();
+    assert.equal(await main(args, forked.io), 0, forked.err());
+    assert.equal(forked.out(), '');
+    assert.match(forked.err(), /tiled: checkpoint at 1024 is NOT consistent with the one at 600.*; log skipped/);
+    assert.match(forked.err(), /rfc: STH at 1024 is NOT consistent with the one at 600.*; log skipped/);
+    server.setSize(1024);
+    const honest = captureIO();
+    await main(args, honest.io);
+    assert.match(honest.err(), /tiled: 424 entries/);
+    assert.match(honest.err(), /rfc: 424 entries/);
+  } finally {
+    t.done();
+    await server.close();
+  }
+});
+
 function runWatcher(args: string[], killOnFirstLine: boolean): Promise<{ out: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/squatwatch.js', 'watch', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

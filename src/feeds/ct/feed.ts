@@ -4,7 +4,7 @@
  * reported and paused (or, with `once`, dropped) without stopping the other feeds.
  */
 import type { Feed, FeedBatch } from '../feed.js';
-import type { BadEntry, CtLogReader } from './reader.js';
+import type { BadEntry, CtLogReader, TreeHead } from './reader.js';
 import { namesOfEntries, namesOfNamed } from './names.js';
 
 export interface CtFeedOptions {
@@ -27,6 +27,19 @@ export function ctCheckpointKey(logName: string): string {
   return `ct:${logName}`;
 }
 
+/** Where the last verified head of a log is kept, so the next run checks the log still extends it. */
+export function ctHeadKey(logName: string): string {
+  return `ct-head:${logName}`;
+}
+
+/** A stored head, `<size> <base64 root>`; undefined when absent or unreadable. */
+export function parseStoredHead(value: string | null): TreeHead | undefined {
+  const m = value === null ? null : /^(\d+) ([A-Za-z0-9+/]{43}=)$/.exec(value);
+  if (m === null) return undefined;
+  const size = Number(m[1]);
+  return Number.isSafeInteger(size) ? { size, root: Buffer.from(m[2]!, 'base64') } : undefined;
+}
+
 /** The first index to read given a stored checkpoint value (the last index processed). */
 export function resumeIndex(value: string | null): number {
   if (value === null) return 0;
@@ -47,6 +60,7 @@ export async function* ctFeed(o: CtFeedOptions): Feed {
   const pollMs = o.pollMs ?? 10_000;
   const aborted = (): boolean => o.signal?.aborted === true;
   let pos = o.from === 'head' ? undefined : o.from;
+  let storedHead = '';
   while (!aborted()) {
     const head = await reader.head();
     if (!head.ok) {
@@ -54,6 +68,12 @@ export async function* ctFeed(o: CtFeedOptions): Feed {
       if (o.once) return;
       await sleep(pollMs, o.signal);
       continue;
+    }
+    const headValue = `${head.size} ${Buffer.from(head.root).toString('base64')}`;
+    if (headValue !== storedHead) {
+      // Stored like any checkpoint (no names): the next run holds the log to this head.
+      storedHead = headValue;
+      yield { source, names: [], checkpoint: { key: ctHeadKey(reader.name), value: headValue }, entries: 0, malformed: 0, backlog: head.size - (pos ?? head.size) };
     }
     if (pos === undefined) {
       pos = head.size;

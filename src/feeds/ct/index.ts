@@ -3,11 +3,11 @@ export { readTileLeaf, readMerkleTreeLeaf, readTimestampedEntry, checkExtraData,
 export { parseCheckpoint, verifyCheckpoint, logKeyFromBase64, type Checkpoint, type LogKey, type VerifiedTreeHead } from './checkpoint.js';
 export { tilePath, leafHashOfEntry } from './merkle.js';
 export { LogHttp, type HttpOptions, type HttpResult } from './http.js';
-export type { CtLogReader, RawBatch, ReadFailure, BadEntry, HeadResult } from './reader.js';
+export type { CtLogReader, RawBatch, ReadFailure, BadEntry, HeadResult, TreeHead } from './reader.js';
 export { TiledLogReader, type TiledLogConfig } from './tiles.js';
 export { Rfc6962Reader, type Rfc6962Config } from './rfc6962.js';
 export { parseLogList, logNameOf, type LogInfo, type LogKind, type LogListResult } from './loglist.js';
 export { loadLogList, describeLog, openReader, type ReaderOptions } from './logs.js';
-export { ctFeed, ctCheckpointKey, resumeIndex, type CtFeedOptions } from './feed.js';
+export { ctFeed, ctCheckpointKey, ctHeadKey, parseStoredHead, resumeIndex, type CtFeedOptions } from './feed.js';
 export { namesOfEntry, namesOfNamed, plainProvenance } from './names.js';
 export { readNamesTile, type NamedEntry, type NamesTileRead } from './names-tile.js';

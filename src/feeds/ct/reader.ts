@@ -18,7 +18,13 @@ export interface RawBatch {
   readonly bad: readonly BadEntry[];
 }
 
-export type HeadResult = { readonly ok: true; readonly size: number } | { readonly ok: false; readonly message: string };
+/** A verified head: its size and root hash. */
+export interface TreeHead {
+  readonly size: number;
+  readonly root: Uint8Array;
+}
+
+export type HeadResult = ({ readonly ok: true } & TreeHead) | { readonly ok: false; readonly message: string };
 
 /** The last item of `read` when the log answers something that cannot be trusted (wrong hashes, a tile of the wrong length…). */
 export interface ReadFailure {
@@ -31,8 +37,10 @@ export interface ReadFailure {
 export interface CtLogReader {
   /** A short stable name: the checkpoint key and the provenance source are derived from it. */
   readonly name: string;
-  /** The log's current tree size, verified as far as the log allows. */
+  /** The log's current tree head, verified as far as the log allows, and consistent with the last one trusted. */
   head(): Promise<HeadResult>;
+  /** Trusts a head verified in an earlier run: the next head must extend it. */
+  trust(head: TreeHead): void;
   /** Entries [start, end) in order, in batches; `end` must not exceed the last head's size. Ends early after a ReadFailure. */
   read(start: number, end: number): AsyncIterable<RawBatch | ReadFailure>;
 }

@@ -6,7 +6,7 @@ import type { LogHttp } from './http.js';
 import { treeHeadSignatureInput, verifyDigitallySigned, type LogKey } from './checkpoint.js';
 import { verifyConsistency } from './consistency.js';
 import { checkExtraData, readMerkleTreeLeaf, type LeafEntry } from './leaf.js';
-import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure } from './reader.js';
+import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure, TreeHead } from './reader.js';
 
 export interface Rfc6962Config {
   readonly name: string;
@@ -50,6 +50,11 @@ export class Rfc6962Reader implements CtLogReader {
     return this.batch;
   }
 
+  trust(head: TreeHead): void {
+    this.size = head.size;
+    this.root = Buffer.from(head.root);
+  }
+
   async head(): Promise<HeadResult> {
     const url = `${this.base}ct/v1/get-sth`;
     const r = await this.config.http.get(url);
@@ -76,7 +81,7 @@ export class Rfc6962Reader implements CtLogReader {
     if (inconsistent !== undefined) return { ok: false, message: `${this.name}: STH at ${size} is NOT consistent with the one at ${this.size}: ${inconsistent}` };
     this.size = size;
     this.root = rootHash;
-    return { ok: true, size };
+    return { ok: true, size, root: rootHash };
   }
 
   /** Checks the new head against the last trusted one (get-sth-consistency); until it holds, the old one stays trusted. */

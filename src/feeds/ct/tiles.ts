@@ -9,7 +9,7 @@ import { parseCheckpoint, verifyCheckpoint, type LogKey } from './checkpoint.js'
 import { readTileLeaf, type LeafEntry } from './leaf.js';
 import { readNamesTile } from './names-tile.js';
 import { HASH_SIZE, TILE_WIDTH, leafHashOfEntry, tilePath, tileWidth } from './merkle.js';
-import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure } from './reader.js';
+import type { BadEntry, CtLogReader, HeadResult, RawBatch, ReadFailure, TreeHead } from './reader.js';
 import { TreeVerifier } from './tree.js';
 
 export interface TiledLogConfig {
@@ -35,6 +35,8 @@ export class TiledLogReader implements CtLogReader {
   readonly name: string;
   private readonly base: string;
   private tree: TreeVerifier | undefined;
+  /** The last head trusted: the tree's, or one verified in an earlier run. */
+  private trusted: TreeHead | undefined;
   private warnedUnverified = false;
   /** False once the log answered 404 for a names tile: it serves none. */
   private namesServed: boolean;
@@ -66,6 +68,10 @@ export class TiledLogReader implements CtLogReader {
     return typeof t === 'string' ? t : t.body.subarray(0, width * HASH_SIZE);
   }
 
+  trust(head: TreeHead): void {
+    this.trusted = head;
+  }
+
   async head(): Promise<HeadResult> {
     const text = await this.fetch('checkpoint');
     if (typeof text === 'string') return { ok: false, message: text };
@@ -79,7 +85,7 @@ export class TiledLogReader implements CtLogReader {
       this.warnedUnverified = true;
       this.config.warn(`${this.name}: no log key given: the checkpoint signature is NOT verified (the tree is still checked against the hash tiles)`);
     }
-    const old = this.tree;
+    const old = this.trusted;
     if (old !== undefined && cp.treeSize < old.size) {
       return { ok: false, message: `${this.name}: checkpoint shrank from ${old.size} to ${cp.treeSize}` };
     }
@@ -93,7 +99,8 @@ export class TiledLogReader implements CtLogReader {
       if (!then.equals(old.root)) return { ok: false, message: `${this.name}: checkpoint at ${cp.treeSize} is NOT consistent with the one at ${old.size}: the log rewrote entries already read` };
     }
     this.tree = tree;
-    return { ok: true, size: cp.treeSize };
+    this.trusted = { size: cp.treeSize, root: cp.rootHash };
+    return { ok: true, size: cp.treeSize, root: cp.rootHash };
   }
 
   async *read(start: number, end: number): AsyncIterable<RawBatch | ReadFailure> {
