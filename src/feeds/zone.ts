@@ -4,6 +4,7 @@
  * and parenthesised multi-line records handled. A line that cannot be a record is counted and skipped.
  */
 import { readLines } from './lines.js';
+import { NameHashSet } from './name-hash-set.js';
 
 export interface ZoneName {
   readonly name: string;
@@ -73,9 +74,9 @@ export async function* zoneNames(path: string, onProblem: (p: ZoneProblem) => vo
   }
 }
 
-/** The names delegated in `today` but not in `yesterday`: the newly registered ones. Holds yesterday's names in memory. */
+/** The names delegated in `today` but not in `yesterday`: the newly registered ones. Holds yesterday's names as 8-byte hashes. */
 export async function* newlyDelegated(yesterday: string, today: string, onProblem: (p: ZoneProblem & { file: string }) => void): AsyncIterable<ZoneName> {
-  const before = new Set<string>();
+  const before = new NameHashSet();
   for await (const z of zoneNames(yesterday, (p) => onProblem({ ...p, file: yesterday }))) before.add(z.name);
   for await (const z of zoneNames(today, (p) => onProblem({ ...p, file: today }))) if (!before.has(z.name)) yield z;
 }
