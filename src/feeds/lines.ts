@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { lineBatches, type LineBatch } from './line-batches.js';
 
 async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -12,6 +13,13 @@ async function isGzip(path: string): Promise<boolean> {
   } finally {
     await fh.close();
   }
+}
+
+/** Streams a file (plain or gzip) in batches of lines: one promise per batch rather than per line. */
+export async function* readLineBatches(path: string): AsyncIterable<LineBatch> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = (await isGzip(path)) ? raw.pipe(createGunzip()) : raw;
+  yield* lineBatches(stream as AsyncIterable<Buffer>);
 }
 
 /** Yields [lineNumber, text] (1-based, without the line end); splitting Buffers by hand is ~3x readline. */

@@ -3,7 +3,7 @@
  * records below the zone apex. Streamed; `$ORIGIN`, `$TTL`, blank owners, relative names, comments
  * and parenthesised multi-line records handled. A line that cannot be a record is counted and skipped.
  */
-import { readLines } from './lines.js';
+import { readLineBatches } from './lines.js';
 import { NameHashSet } from './name-hash-set.js';
 
 export interface ZoneName {
@@ -31,46 +31,66 @@ function absolute(name: string, origin: string): string {
   return origin === '.' ? `${name}.` : `${name}.${origin}`;
 }
 
+/** A TTL (`3600`, `1h`) or a class (`IN`): the fields that may stand between owner and type. */
+function ttlOrClass(f: string): boolean {
+  const c = f.charCodeAt(0);
+  return (c >= 48 && c <= 57 && /^\d+[smhdw]?$/i.test(f)) || CLASSES.has(f.toUpperCase());
+}
+
 /** Yields each delegated name once per run of records (zone files group an owner's records). */
 export async function* zoneNames(path: string, onProblem: (p: ZoneProblem) => void): AsyncIterable<ZoneName> {
   let origin = '.';
   let owner = '';
+  let ownerOk = false;
   let apex: string | undefined;
   let last = '';
   let pending = '';
   let pendingLine = 0;
   let depth = 0;
-  for await (const [n, text] of readLines(path)) {
-    const body = stripComment(text);
-    if (depth > 0 || body.includes('(')) {
-      if (depth === 0) pendingLine = n;
-      pending += pending === '' ? body : ` ${body}`;
-      depth += (body.match(/\(/g)?.length ?? 0) - (body.match(/\)/g)?.length ?? 0);
-      if (depth > 0) continue;
-      depth = 0;
+  for await (const batch of readLineBatches(path)) {
+    for (const at of batch.tooLong) onProblem({ line: at, message: `line ${at}: longer than 1 MiB; skipped` });
+    for (let k = 0; k < batch.lines.length; k++) {
+      const n = batch.firstLine + k;
+      const text = batch.lines[k]!;
+      const body = stripComment(text);
+      if (depth > 0 || body.includes('(')) {
+        if (depth === 0) pendingLine = n;
+        pending += pending === '' ? body : ` ${body}`;
+        depth += (body.match(/\(/g)?.length ?? 0) - (body.match(/\)/g)?.length ?? 0);
+        if (depth > 0) continue;
+        depth = 0;
+      }
+      const line = pending === '' ? body : pending.replace(/[()]/g, ' ');
+      const at = pending === '' ? n : pendingLine;
+      pending = '';
+      const trimmed = line.trim();
+      if (trimmed === '') continue;
+      if (line.startsWith('$')) {
+        const [dir, arg] = trimmed.split(/\s+/);
+        if (dir === '$ORIGIN' && arg !== undefined) origin = arg.endsWith('.') ? arg.toLowerCase() : `${arg.toLowerCase()}.`;
+        continue;
+      }
+      const fields = trimmed.split(/\s+/);
+      let i = 0;
+      const c0 = line.charCodeAt(0);
+      if (c0 !== 32 && c0 !== 9) {
+        const next = absolute(fields[i++]!.toLowerCase(), origin);
+        if (next !== owner) {
+          owner = next;
+          ownerOk = NAME.test(owner);
+        }
+      }
+      while (i < fields.length && ttlOrClass(fields[i]!)) i++;
+      const type = fields[i]?.toUpperCase();
+      if (owner === '' || type === undefined || !ownerOk || (type !== 'NS' && !TYPE.test(type))) {
+        onProblem({ line: at, message: `line ${at}: not a resource record: ${JSON.stringify(text.slice(0, 80))}` });
+        continue;
+      }
+      if (type === 'SOA' && apex === undefined) apex = owner;
+      if (type !== 'NS' || owner === (apex ?? origin) || owner === last) continue;
+      last = owner;
+      yield { name: owner === '.' ? owner : owner.slice(0, -1), line: at };
     }
-    const line = pending === '' ? body : pending.replace(/[()]/g, ' ');
-    const at = pending === '' ? n : pendingLine;
-    pending = '';
-    if (line.trim() === '') continue;
-    if (line.startsWith('$')) {
-      const [dir, arg] = line.trim().split(/\s+/);
-      if (dir === '$ORIGIN' && arg !== undefined) origin = arg.endsWith('.') ? arg.toLowerCase() : `${arg.toLowerCase()}.`;
-      continue;
-    }
-    const fields = line.trim().split(/\s+/);
-    let i = 0;
-    if (!/^\s/.test(line)) owner = absolute(fields[i++]!.toLowerCase(), origin);
-    while (i < fields.length && (/^\d+[smhdw]?$/i.test(fields[i]!) || CLASSES.has(fields[i]!.toUpperCase()))) i++;
-    const type = fields[i]?.toUpperCase();
-    if (owner === '' || type === undefined || !TYPE.test(type) || !NAME.test(owner)) {
-      onProblem({ line: at, message: `line ${at}: not a resource record: ${JSON.stringify(text.slice(0, 80))}` });
-      continue;
-    }
-    if (type === 'SOA' && apex === undefined) apex = owner;
-    if (type !== 'NS' || owner === (apex ?? origin) || owner === last) continue;
-    last = owner;
-    yield { name: owner === '.' ? owner : owner.slice(0, -1), line: at };
   }
 }
 
