@@ -4,18 +4,25 @@ import { fileURLToPath } from 'node:url';
 export const SHARED = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 
 export interface Measurement {
+  /** Wall-clock seconds. */
   readonly seconds: number;
   readonly perSecond: number;
+  /** CPU seconds (user + system) of this process: what to compare on a shared, loaded machine. */
+  readonly cpuSeconds: number;
+  readonly perCpuSecond: number;
   readonly peakRss: number;
 }
 
 /** Runs `fn` once, sampling RSS while it runs is not possible in one thread, so RSS is read after, and the max kept. */
 export function measure(fn: () => unknown, items: number): Measurement {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   fn();
+  const cpu = process.cpuUsage(c0);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRss = Math.max(process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-  return { seconds, perSecond: items / seconds, peakRss };
+  return { seconds, perSecond: items / seconds, cpuSeconds, perCpuSecond: items / cpuSeconds, peakRss };
 }
 
 export function printTable(title: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
