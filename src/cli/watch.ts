@@ -9,6 +9,7 @@ import { createMatcher } from '../engine/index.js';
 import { DEFAULT_DB_PATH, openStore, type Finding } from '../store/index.js';
 import { followFeeds, mergeFeeds, openWatchFeeds, type FileFeedSpec, type SourceStatus } from '../feeds/index.js';
 import { EXIT, type Command } from './io.js';
+import { startWatchEnrichment } from './watch-enrich.js';
 
 const USAGE = `usage: squatwatch watch --brands FILE [--db FILE] [SOURCES...] [--once]
   --brands FILE        watchlist (YAML/JSON, or one brand domain per line)
@@ -33,6 +34,11 @@ running:
                        until the server closes; then exit
   --poll SECONDS       between polls of a log's head when following (default 10)
   --min-interval MS    at least this long between two requests to one log (default 100)
+enrichment (each new finding, and every finding again when due; see squatwatch enrich):
+  --no-enrich          store findings only
+  --resolver HOST:PORT DNS server for enrichment (repeatable; default: the system's)
+  --no-whois           no WHOIS fallback for TLDs without RDAP
+  --reenrich-hours N   enrich a finding again when its last enrichment is older (default 24)
 `;
 
 /** parseArgs takes one value per option: `--zone-diff OLD NEW` is taken out first. */
@@ -78,6 +84,10 @@ export const run: Command = async (argv, io) => {
         'start-at-head': { type: 'boolean' },
         poll: { type: 'string' },
         'min-interval': { type: 'string' },
+        'no-enrich': { type: 'boolean' },
+        resolver: { type: 'string', multiple: true },
+        'no-whois': { type: 'boolean' },
+        'reenrich-hours': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -90,6 +100,8 @@ export const run: Command = async (argv, io) => {
   const pollMs = Number(v.poll ?? '10') * 1000;
   const minIntervalMs = Number(v['min-interval'] ?? '100');
   if (!(pollMs >= 0) || !(minIntervalMs >= 0)) return io.stderr.write(`watch: --poll and --min-interval take a number\n`), EXIT.error;
+  const reenrichMs = Number(v['reenrich-hours'] ?? '24') * 3600_000;
+  if (!(reenrichMs > 0)) return io.stderr.write(`watch: --reenrich-hours takes a positive number\n`), EXIT.error;
 
   const wl = await loadWatchlistFile(v.brands);
   if (!wl.ok) return io.stderr.write(`${formatWatchlistErrors(wl.errors)}\n`), EXIT.error;
@@ -110,13 +122,18 @@ export const run: Command = async (argv, io) => {
   try {
     const feeds = await openWatchFeeds(sources, { once: v.once === true, pollMs, minIntervalMs, warn, signal: stop.signal, checkpoints: store, namesTiles: v['names-tiles'] === true, startAtHead: v['start-at-head'] === true });
     if (typeof feeds === 'string') return io.stderr.write(`watch: ${feeds}\n`), EXIT.error;
+    const enrichment = v['no-enrich'] === true ? undefined : await startWatchEnrichment(store, { resolvers: v.resolver ?? [], whois: v['no-whois'] !== true, reenrichMs }, io);
+    if (v.once !== true) enrichment?.schedule();
     const started = Date.now();
     let shown = 0;
     const status = await followFeeds<Finding>({
       feed: mergeFeeds(feeds),
       matcher,
       sink: store,
-      onNew: (f) => void io.stdout.write(`${JSON.stringify(f)}\n`),
+      onNew: (f) => {
+        io.stdout.write(`${JSON.stringify(f)}\n`);
+        enrichment?.add(f.domain);
+      },
       onBatch: (s) => {
         if (!io.interactive || Date.now() - shown < 1000) return;
         shown = Date.now();
@@ -124,6 +141,7 @@ export const run: Command = async (argv, io) => {
       },
     });
     if (io.interactive) io.stderr.write('\r\x1b[K');
+    await enrichment?.finish();
     let found = 0;
     for (const [src, s] of status) {
       found += s.findings;

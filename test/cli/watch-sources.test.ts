@@ -28,7 +28,7 @@ test('watch reads a zone, a zone diff and a newly-registered list (broken lines 
     writeFileSync(oldZ, ZONE_OLD.join('\n'));
     writeFileSync(newZ, gzipSync(ZONE_NEW.join('\n')));
     writeFileSync(nrd, gzipSync(NRD.join('\n')));
-    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--zone', newZ, '--zone-diff', oldZ, newZ, '--nrd', nrd, '--once'];
+    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--zone', newZ, '--zone-diff', oldZ, newZ, '--nrd', nrd, '--once', '--no-enrich'];
     const c = captureIO();
     assert.equal(await main(args, c.io), 1, c.err());
     assert.deepEqual(domainsOf(c.out()), ['en-marche-login.fr', 'en-rnarche.fr', 'mail-en-marche.fr', 'onedrive-en-marche.fr']);
@@ -54,7 +54,7 @@ test('watch --certstream --once stores what the stream sends, counting the malfo
   const t = tmp();
   try {
     const c = captureIO();
-    assert.equal(await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'c.db'), '--certstream', server.url, '--once'], c.io), 1, c.err());
+    assert.equal(await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'c.db'), '--certstream', server.url, '--once', '--no-enrich'], c.io), 1, c.err());
     assert.deepEqual(domainsOf(c.out()), ['en-marche-login.fr']);
     assert.match(c.err(), new RegExp(`certstream:${server.url}: 3 entries, 4 names, 1 malformed`));
     assert.doesNotMatch(c.err(), /ct:/);

@@ -50,7 +50,7 @@ test('watch --once reads a tiled and an RFC 6962 log (with a 429, a capped batch
   try {
     const c = captureIO();
     const list = `${server.url}/loglist.json`;
-    const code = await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--log-list', list, '--once', '--min-interval', '0'], c.io);
+    const code = await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--log-list', list, '--once', '--no-enrich', '--min-interval', '0'], c.io);
     const want = await expectedDomains();
     assert.ok(want.length >= 5, `the brands should find something (${want.length})`);
     assert.equal(code, 1, c.err());
@@ -63,7 +63,7 @@ test('watch --once reads a tiled and an RFC 6962 log (with a 429, a capped batch
 
     // A second --once run resumes at the checkpoints: nothing new to read, nothing printed.
     const again = captureIO();
-    assert.equal(await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--log-list', list, '--once', '--min-interval', '0'], again.io), 0);
+    assert.equal(await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'w.db'), '--log-list', list, '--once', '--no-enrich', '--min-interval', '0'], again.io), 0);
     assert.equal(again.out(), '');
     assert.doesNotMatch(again.err(), /entries, [1-9]/);
   } finally {
@@ -77,7 +77,7 @@ test('a bare --log URL is probed (tiled), read without a key, and warned about',
   const t = tmp();
   try {
     const c = captureIO();
-    await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'b.db'), '--log', server.tiledUrl, '--once', '--min-interval', '0'], c.io);
+    await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'b.db'), '--log', server.tiledUrl, '--once', '--no-enrich', '--min-interval', '0'], c.io);
     assert.match(c.err(), /checkpoint signature is NOT verified/);
     assert.deepEqual(domainsOf(c.out()).sort(), await expectedDomains());
   } finally {
@@ -91,7 +91,7 @@ test('watch --names-tiles reads the names tiles and finds what the data tiles gi
   const t = tmp();
   try {
     const c = captureIO();
-    await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'n.db'), '--log', server.tiledUrl, '--names-tiles', '--once', '--min-interval', '0'], c.io);
+    await main(['watch', '--brands', t.brands, '--db', join(t.dir, 'n.db'), '--log', server.tiledUrl, '--names-tiles', '--once', '--no-enrich', '--min-interval', '0'], c.io);
     assert.deepEqual(domainsOf(c.out()).sort(), await expectedDomains());
     assert.doesNotMatch(c.err(), /names tile/);
     assert.match(c.err(), /tiled: 1024 entries, \d+ names, 0 malformed/);
@@ -105,7 +105,7 @@ test('--start-at-head skips what a new log already holds, stores that position, 
   const server = await startCtServer({ size: 600 });
   const t = tmp();
   try {
-    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'h.db'), '--log', server.tiledUrl, '--start-at-head', '--once', '--min-interval', '0'];
+    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'h.db'), '--log', server.tiledUrl, '--start-at-head', '--once', '--no-enrich', '--min-interval', '0'];
     const first = captureIO();
     assert.equal(await main(args, first.io), 0, first.err());
     assert.equal(first.out(), '');
@@ -128,7 +128,7 @@ test('the next run refuses a log that rewrote entries an earlier run read, and g
   const server = await startCtServer({ size: 600 });
   const t = tmp();
   try {
-    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'f.db'), '--log-list', `${server.url}/loglist.json`, '--once', '--min-interval', '0'];
+    const args = ['watch', '--brands', t.brands, '--db', join(t.dir, 'f.db'), '--log-list', `${server.url}/loglist.json`, '--once', '--no-enrich', '--min-interval', '0'];
     assert.equal(await main(args, captureIO().io), 1);
     server.setSize(1024, 5);
     const forked = captureIO();
@@ -165,7 +165,7 @@ test('a watcher killed with SIGKILL mid-run and restarted stores exactly what a 
   const server = await startCtServer({ maxBatch: 40 });
   const t = tmp();
   try {
-    const common = ['--brands', t.brands, '--log', `${server.url}/rfc/`, '--once', '--min-interval', '15'];
+    const common = ['--brands', t.brands, '--log', `${server.url}/rfc/`, '--once', '--no-enrich', '--min-interval', '15'];
     const clean = await runWatcher([...common, '--db', join(t.dir, 'clean.db')], false);
     const killed = await runWatcher([...common, '--db', join(t.dir, 'killed.db')], true);
     assert.equal(killed.signal, 'SIGKILL', 'the first run was killed before it finished');
