@@ -17,33 +17,54 @@ export interface Rest {
   readonly text: string;
 }
 
+function isSeparator(code: number): boolean {
+  return code === 45 || code === 95 || code === 46;
+}
+
+/**
+ * Reads the parts beside a brand as keywords. Segments are the runs between `-`, `_` and `.`; they are found by
+ * hand (no regex, no split), and each segment's cover goes through `keywords.coverOnce`, which remembers the
+ * covers of the name being matched: a name with many brand words reads the same segments again and again.
+ */
 export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   const found: string[] = [];
   let uncovered = 0;
   let letters = 0;
-  const kept: string[] = [];
+  let text = '';
   for (const part of parts) {
-    const segments = part.split(/[-_.]+/).filter((s) => s !== '');
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i] ?? '';
-      let c = keywords.cover(seg);
+    const n = part.length;
+    let i = 0;
+    while (i < n && isSeparator(part.charCodeAt(i))) i++;
+    while (i < n) {
+      let end = i;
+      while (end < n && !isSeparator(part.charCodeAt(end))) end++;
+      const seg = part.slice(i, end);
+      let next = end;
+      while (next < n && isSeparator(part.charCodeAt(next))) next++;
+      let c = keywords.coverOnce(seg);
       // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
-      const next = segments[i + 1];
-      if (c.uncovered > 0 && next !== undefined) {
-        const joined = keywords.cover(seg + next);
+      if (c.uncovered > 0 && next < n) {
+        let nextEnd = next;
+        while (nextEnd < n && !isSeparator(part.charCodeAt(nextEnd))) nextEnd++;
+        const joined = keywords.coverOnce(seg + part.slice(next, nextEnd));
         if (joined.uncovered === 0) {
           c = joined;
-          i++;
+          next = nextEnd;
+          while (next < n && isSeparator(part.charCodeAt(next))) next++;
         }
       }
-      found.push(...c.found);
+      for (const f of c.found) found.push(f);
       uncovered += c.uncovered;
       letters += c.letters;
+      i = next;
     }
-    const trimmed = part.replace(/^[-_.]+|[-_.]+$/g, '');
-    if (trimmed !== '') kept.push(trimmed);
+    let a = 0;
+    let b = n;
+    while (a < b && isSeparator(part.charCodeAt(a))) a++;
+    while (b > a && isSeparator(part.charCodeAt(b - 1))) b--;
+    if (b > a) text = text === '' ? part.slice(a, b) : `${text}-${part.slice(a, b)}`;
   }
-  return { keywords: found, uncovered, letters, text: kept.join('-') };
+  return { keywords: found, uncovered, letters, text };
 }
 
 /** Removes the brand's own suffix written flat after the brand (`mfa-gov-af`, `en-marchefr`): a levelsquat. */

@@ -3,6 +3,16 @@ import { symbolOf } from '../index/index.js';
 
 const ALPHABET = 36;
 
+/** A segment split into keywords: see KeywordSet.cover. */
+export interface Cover {
+  readonly found: readonly string[];
+  readonly uncovered: number;
+  readonly letters: number;
+}
+
+/** Covers remembered at most between two calls of `forget`: a name has few segments, searched in order. */
+const MEMO_SIZE = 16;
+
 /**
  * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
  * a trie so `loqin` and `rnail` read as `login` and `mail`, and so a long label is split into keywords
@@ -18,6 +28,10 @@ export class KeywordSet {
   private readonly buffer = new SkeletonBuffer(128);
   private best = new Int32Array(128);
   private from = new Int32Array(128);
+  /** Covers of the segments read since the last `forget` (the matcher forgets at each name), oldest overwritten first. */
+  private readonly memoKeys: string[] = new Array<string>(MEMO_SIZE).fill('');
+  private readonly memoCovers: Cover[] = [];
+  private memoCount = 0;
 
   constructor(keywords: Iterable<string>) {
     this.words = new Set();
@@ -54,6 +68,27 @@ export class KeywordSet {
     this.ends[node] = short ? -1 : word.length;
   }
 
+  /** `cover(segment)`, remembered until `forget`: the same answer, computed once per segment. */
+  coverOnce(segment: string): Cover {
+    const known = Math.min(this.memoCount, MEMO_SIZE);
+    for (let i = 0; i < known; i++) {
+      if (this.memoKeys[i] === segment) {
+        const c = this.memoCovers[i];
+        if (c !== undefined) return c;
+      }
+    }
+    const c = this.cover(segment);
+    const at = this.memoCount++ % MEMO_SIZE;
+    this.memoKeys[at] = segment;
+    this.memoCovers[at] = c;
+    return c;
+  }
+
+  /** Forgets the remembered covers (the matcher calls this for each new name). */
+  forget(): void {
+    this.memoCount = 0;
+  }
+
   has(word: string): boolean {
     return this.words.has(skeleton(word));
   }
@@ -68,7 +103,7 @@ export class KeywordSet {
    * and how many letters there are. Digits count as covered: `office365`, `mail2` are keyword-like.
    * Two-letter keywords (`my`, `id`, `fr`) only count standing alone: inside words they are everywhere.
    */
-  cover(original: string): { found: string[]; uncovered: number; letters: number } {
+  cover(original: string): Cover {
     const buf = this.buffer;
     buf.reset();
     skeletonInto(original, 0, original.length, buf);

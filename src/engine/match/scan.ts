@@ -44,6 +44,7 @@ export class Scanner {
   scan(name: ParsedName): Detection[] {
     this.out = [];
     if (this.index.allowlist.has(name.domain)) return this.out;
+    this.index.keywords.forget();
     this.protectedBrands = this.index.protectedFor.get(name.domain);
     this.suffix = name.suffix;
     // The skeleton of everything left of the suffix: `sub.label`, or `label`.
