@@ -1,4 +1,4 @@
-import { Automaton, HashMultimap, PrefixHashes, hashString } from '../index/index.js';
+import { Automaton, EndsFilter, HashMultimap, PrefixHashes, hashString } from '../index/index.js';
 import { KeywordSet } from '../detect/keywords.js';
 import type { Brand } from '../types.js';
 import { buildTargets, type Target } from './target.js';
@@ -36,6 +36,8 @@ export class BrandIndex {
   readonly skeletons: HashMultimap;
   /** hash(label with up to maxEdits deletions) → targets that allow typos. */
   readonly deletions: HashMultimap;
+  /** The ends of every string in `deletions`: asked before hashing each two-deletion variant of a name's label. */
+  readonly deletionEnds: EndsFilter;
   readonly automaton: Automaton;
   /** Automaton pattern id → target ids. */
   readonly patternTargets: readonly (readonly number[])[];
@@ -63,6 +65,8 @@ export class BrandIndex {
     this.skeletons = hashIndex(this.targets.filter((t) => t.isDomain), (t) => [hashString(t.skeleton)]);
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
     this.deletions = hashIndex(typoTargets, deletionHashes);
+    this.deletionEnds = new EndsFilter(this.deletions.ids.length);
+    for (const t of typoTargets) addDeletionEnds(this.deletionEnds, t);
     this.deepLengths = new Uint8Array(MAX_DEEP_LENGTH + 1);
     for (const t of typoTargets) {
       if (t.maxEdits < 2) continue;
@@ -79,7 +83,7 @@ export class BrandIndex {
 
   /** Approximate bytes held by the index structures (not counting the strings of targets). */
   get bytes(): number {
-    return this.exact.bytes + this.skeletons.bytes + this.deletions.bytes + this.automaton.bytes;
+    return this.exact.bytes + this.skeletons.bytes + this.deletions.bytes + this.deletionEnds.bytes + this.automaton.bytes;
   }
 }
 
@@ -117,6 +121,15 @@ function deletionHashes(t: Target): number[] {
   for (let i = 0; i < n; i++) out.push(prefix.without(i));
   if (t.maxEdits >= 2) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(prefix.without2(i, j));
   return out;
+}
+
+/** The same variants as deletionHashes, into the ends filter. */
+function addDeletionEnds(filter: EndsFilter, t: Target): void {
+  const codes = toCodes(t.label);
+  const n = codes.length;
+  filter.addVariant(codes, n, -1, -1);
+  for (let i = 0; i < n; i++) filter.addVariant(codes, n, -1, i);
+  if (t.maxEdits >= 2) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) filter.addVariant(codes, n, i, j);
 }
 
 function toCodes(s: string): Uint16Array {

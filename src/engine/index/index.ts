@@ -1,3 +1,4 @@
 export { Automaton, createMatches, symbolOf, type AutomatonMatches } from './automaton.js';
 export { HashMultimap } from './multimap.js';
 export { PrefixHashes, hashRange, hashString } from './hash.js';
+export { EndsFilter } from './ends-filter.js';

@@ -100,7 +100,16 @@ export class Scanner {
     for (let i = 0; i < n; i++) this.typoLookup(this.prefix.without(i), label, start, end, runStart);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
-      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.typoLookup(this.prefix.without2(i, j), label, start, end, runStart);
+      // The ends filter answers most variants without a hash; those keeping both ends of the label share one answer.
+      const ends = idx.deletionEnds;
+      const codes = this.labelCodes;
+      const inner = n >= 8 && ends.has(n - 2, codes[0] ?? 0, codes[1] ?? 0, codes[2] ?? 0, codes[n - 3] ?? 0, codes[n - 2] ?? 0, codes[n - 1] ?? 0);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          if (i >= 3 && j <= n - 4 ? !inner : !ends.hasVariant(codes, n, i, j)) continue;
+          this.typoLookup(this.prefix.without2(i, j), label, start, end, runStart);
+        }
+      }
     }
   }
 

@@ -1,0 +1,78 @@
+/**
+ * A bitset over the ends of strings: a string's length, its first three and its last three code units. Two
+ * equal strings have equal ends, so a string whose ends are not in the set is none of the strings the filter
+ * was built from. The matcher builds one over every deletion variant of the brand labels and asks it before
+ * hashing each two-deletion variant of a name's label: the variants of one label mostly share their ends,
+ * the bitset is small enough to stay in cache, and most variants are answered without a hash or a table probe.
+ */
+export class EndsFilter {
+  private readonly bits: Int32Array;
+  private readonly shift: number;
+
+  /** `keys`: about how many strings will be added (many share their ends; the bitset gets 4 bits a key, at least 2^12 bits). */
+  constructor(keys: number) {
+    let log2 = 12;
+    while (log2 < 24 && 2 ** log2 < keys * 4) log2++;
+    this.bits = new Int32Array(2 ** (log2 - 5));
+    this.shift = 32 - log2;
+  }
+
+  /** The bit of a string of `len` units starting a, b, c and ending x, y, z (a unit past either end counts as 0). */
+  private bit(len: number, a: number, b: number, c: number, x: number, y: number, z: number): number {
+    let h = Math.imul(len, 0x9e3779b1) + a;
+    h = Math.imul(h, 0x01000193) + b;
+    h = Math.imul(h, 0x01000193) + c;
+    h = Math.imul(h, 0x01000193) + x;
+    h = Math.imul(h, 0x01000193) + y;
+    h = Math.imul(h, 0x01000193) + z;
+    return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> this.shift;
+  }
+
+  has(len: number, a: number, b: number, c: number, x: number, y: number, z: number): boolean {
+    const bit = this.bit(len, a, b, c, x, y, z);
+    return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Adds codes[0, n) with positions i and j deleted (i < j; -1 for none: `addVariant(c, n, -1, -1)` adds the whole). */
+  addVariant(codes: ArrayLike<number>, n: number, i: number, j: number): void {
+    const bit = this.variantBit(codes, n, i, j);
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+
+  /** Whether codes[0, n) with positions i and j deleted (i < j, or -1) may have been added. */
+  hasVariant(codes: ArrayLike<number>, n: number, i: number, j: number): boolean {
+    const bit = this.variantBit(codes, n, i, j);
+    return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+  }
+
+  private variantBit(codes: ArrayLike<number>, n: number, i: number, j: number): number {
+    const len = n - (i >= 0 ? 1 : 0) - (j >= 0 ? 1 : 0);
+    const p0 = kept(0, 1, i, j);
+    const p1 = kept(p0 + 1, 1, i, j);
+    const p2 = kept(p1 + 1, 1, i, j);
+    const q0 = kept(n - 1, -1, i, j);
+    const q1 = kept(q0 - 1, -1, i, j);
+    const q2 = kept(q1 - 1, -1, i, j);
+    return this.bit(len, at(codes, p0, n), at(codes, p1, n), at(codes, p2, n), at(codes, q2, n), at(codes, q1, n), at(codes, q0, n));
+  }
+
+  get bytes(): number {
+    return this.bits.byteLength;
+  }
+}
+
+function at(codes: ArrayLike<number>, p: number, n: number): number {
+  return p >= 0 && p < n ? (codes[p] ?? 0) : 0;
+}
+
+/** The first position from `p`, walking by `step`, that is neither i nor j (i < j are met in order, so one check each is enough). */
+function kept(p: number, step: number, i: number, j: number): number {
+  if (step > 0) {
+    if (p === i) p++;
+    if (p === j) p++;
+  } else {
+    if (p === j) p--;
+    if (p === i) p--;
+  }
+  return p;
+}
