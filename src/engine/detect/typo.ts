@@ -2,6 +2,7 @@ import type { Target } from '../brands/target.js';
 import { skeleton } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
+import type { Technique } from '../types.js';
 import { boundedDistance, editScript, type Edit } from './edits.js';
 import { hyphenationReason, isHyphenation } from './hyphenation.js';
 import { adjacentKeys, isVowel } from './keyboard.js';
@@ -37,8 +38,21 @@ function describe(edit: Edit, brand: string): { text: string; likely: boolean } 
   }
 }
 
-/** Typos, bitsquats and hyphenation of the brand's label: edit distance 1 or 2, checked on candidates the index found. */
-export function detectTypo(label: string, target: Target, suffix: string): Detection | null {
+/**
+ * What a typo of one brand label looks like, from the label alone: worked out once and shared by every target with
+ * that label (a brand with 200 country domains has 200 targets labelled `google`). Only the score of a plain typo
+ * still depends on the target, through its suffix.
+ */
+export interface TypoShape {
+  readonly techniques: readonly Technique[];
+  readonly reasons: readonly string[];
+  readonly score: number;
+  /** A plain typo scores more under the brand's own suffix. */
+  readonly bySuffix: boolean;
+}
+
+/** The shape of `label` as a typo of the brand label of `target`, or null when it is none (too far, equal, or a homoglyph). */
+export function typoShape(label: string, target: Target): TypoShape | null {
   if (target.maxEdits === 0) return null;
   const distance = boundedDistance(target.label, label, target.maxEdits);
   if (distance === 0 || distance > target.maxEdits) return null;
@@ -46,20 +60,31 @@ export function detectTypo(label: string, target: Target, suffix: string): Detec
   if (skeleton(label) === target.skeleton) return null;
   const edits = editScript(target.label, label);
   if (isHyphenation(edits)) {
-    return { target, score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)] };
+    return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }
   const only = edits.length === 1 ? edits[0] : undefined;
   if (only?.kind === 'replacement' && isBitFlip(only.from, only.to) && !adjacentKeys(only.from, only.to)) {
-    return { target, score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: ['bitsquat'], reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``] };
+    return { score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: ['bitsquat'], reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``], bySuffix: false };
   }
   const described = edits.map((e) => describe(e, target.label));
   const likely = described.filter((d) => d.likely).length;
-  const sameSuffix = suffix === target.suffix ? 0.06 : 0;
-  const score = baseScore(target.label.length, distance) + 0.06 * likely + sameSuffix;
   return {
-    target,
-    score: clampScore(score),
+    score: baseScore(target.label.length, distance) + 0.06 * likely,
     techniques: ['typo'],
     reasons: [`typo of \`${target.label}\`: ${described.map((d) => d.text).join(', ')}`],
+    bySuffix: true,
   };
+}
+
+/** The detection a shape gives for one target under the name's suffix. */
+export function typoFromShape(shape: TypoShape, target: Target, suffix: string): Detection {
+  if (!shape.bySuffix) return { target, score: shape.score, techniques: shape.techniques, reasons: shape.reasons };
+  const sameSuffix = suffix === target.suffix ? 0.06 : 0;
+  return { target, score: clampScore(shape.score + sameSuffix), techniques: shape.techniques, reasons: shape.reasons };
+}
+
+/** Typos, bitsquats and hyphenation of the brand's label: edit distance 1 or 2, checked on candidates the index found. */
+export function detectTypo(label: string, target: Target, suffix: string): Detection | null {
+  const shape = typoShape(label, target);
+  return shape === null ? null : typoFromShape(shape, target, suffix);
 }

@@ -2,12 +2,11 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { comboFromSpan, detectCombo, readRest, readSpan, type Rest, type Span } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
-import { boundedDistance } from '../detect/edits.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
 import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling } from '../detect/subdomain.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
-import { detectTypo } from '../detect/typo.js';
+import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
 import { createMatches, hashRange, hashString, PrefixHashes, type AutomatonMatches } from '../index/index.js';
 import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
 
@@ -31,6 +30,10 @@ export class Scanner {
   private suffix = '';
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
+  /** The typo shape of the run against the last brand label tried (targets sharing a label come one after another). */
+  private shapeLabel: string | null = null;
+  private shapeEdits = 0;
+  private shape: TypoShape | null = null;
 
   constructor(
     private readonly index: BrandIndex,
@@ -94,6 +97,7 @@ export class Scanner {
     if (n < idx.minTypoLength || n > idx.maxTypoLength || n > this.labelCodes.length) return;
     this.stamp++;
     this.runIsWord = -1;
+    this.shapeLabel = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
     this.typoLookup(this.prefix.whole(), label, start, end, runStart);
@@ -127,18 +131,28 @@ export class Scanner {
       // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
       if (this.runIsWord === -1) this.runIsWord = idx.generic.has(text) ? 1 : 0;
       if (this.runIsWord === 1) return;
-      if (runStart < 0) this.push(detectTypo(text, t, this.suffix));
-      else this.typoInRun(label, start, end, text, t);
+      const shape = this.shapeFor(text, t);
+      if (shape === null) continue;
+      if (runStart < 0) this.push(typoFromShape(shape, t, this.suffix));
+      else this.typoInRun(label, start, end, shape, t);
     }
   }
 
+  /** typoShape(text, t), worked out once for all the targets that share t's label. */
+  private shapeFor(text: string, t: Target): TypoShape | null {
+    if (this.shapeLabel !== t.label || this.shapeEdits !== t.maxEdits) {
+      this.shapeLabel = t.label;
+      this.shapeEdits = t.maxEdits;
+      this.shape = typoShape(text, t);
+    }
+    return this.shape;
+  }
+
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
-  private typoInRun(label: string, start: number, end: number, text: string, t: Target): void {
-    const d = boundedDistance(t.label, text, t.maxEdits);
-    if (d === 0 || d > t.maxEdits) return;
+  private typoInRun(label: string, start: number, end: number, shape: TypoShape, t: Target): void {
     const combo = detectCombo(label, start, end, t, this.index.keywords, this.suffix);
-    const typo = detectTypo(text, t, this.suffix);
-    if (combo === null || typo === null) return;
+    if (combo === null) return;
+    const typo = typoFromShape(shape, t, this.suffix);
     this.push({
       target: t,
       score: Math.min(combo.score, typo.score + 0.1),
