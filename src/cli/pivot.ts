@@ -4,11 +4,12 @@ import { printable } from './hit-format.js';
 import { EXIT, type Command } from './io.js';
 import { failWith, parseCommandArgs } from './args.js';
 
-const USAGE = `usage: squatwatch pivot DOMAIN|IP|EMAIL|ns:NAME [--db FILE] [--format text|jsonl]
+const USAGE = `usage: squatwatch pivot DOMAIN|IP|EMAIL|ns:NAME|ASN [--db FILE] [--format text|jsonl]
 
 Lists what the stored indicator graph connects to a domain, an IPv4 address (with the other known
-addresses of its /24), an e-mail address or a name server (ns:ns1.example.com): actors, reports,
-prefixes, each with the source file and position it came from.
+addresses of its /24, and its AS), an e-mail address, a name server (ns:ns1.example.com) or an AS
+(AS9009: the known addresses it announces): actors, reports, prefixes, each with the source file and
+position it came from.
   --db FILE   the database (default ${DEFAULT_DB_PATH})
 exit: 0 nothing connected, 1 something connected, 2 error
 `;

@@ -18,6 +18,16 @@
  *     S_k     : the number of values of kind k an unrelated domain could have drawn (IPv4 addresses
  *               hosting domains ~5·10^6, /24s ~2·10^5, registrars ~2·10^3…)
  *
+ * An AS is weighed against how the known addresses spread over ASes, not against a uniform space:
+ * hosting is concentrated (of 8,439 known addresses 391 sit at Vultr, 202 at DigitalOcean, 113 at M247),
+ * so an AS many unrelated groups host in is weak evidence however many of an actor's addresses it holds:
+ *   P(as | a)      = reuse_asn · n_a(as) / N_a,ip    (the actor's addresses there, of all its addresses)
+ *   P(as | nobody) = (b(as) + 1) / (A + 1)
+ *     b(as) : known addresses in the AS that are not a's (other actors', unattributed reports')
+ *     A     : known addresses whose AS is known (the sample; an AS seen nowhere else gets 1/A)
+ * The addresses' ASes come from an IP→ASN table (AsnLookup) when the knowledge is built; no CROWDING
+ * is added, the other groups' addresses are counted directly.
+ *
  * Weights are ln LR, never below 0 (a shared fact is never evidence against the actor who shares it).
  * Dependent facts count once: an address, its /24 and its ASN are one group, the naming and the
  * targeted brand are one group; a group contributes its strongest line. The posterior is
@@ -98,5 +108,12 @@ export function likelihoodWeight(kind: NodeKind, share: number, known: number, b
   const space = SPACE[kind] ?? 1e6;
   const pActor = (reuse * share) / Math.max(1, known);
   const pNobody = (background + 1) / space;
+  return Math.max(0, Math.log(pActor / pNobody));
+}
+
+/** The ASN line's weight: `share` of the actor's `known` addresses lie in the AS beside `others` of the `sample`. */
+export function asnWeight(share: number, known: number, others: number, sample: number): number {
+  const pActor = ((REUSE.asn ?? 0.6) * share) / Math.max(1, known);
+  const pNobody = (others + 1) / (Math.max(0, sample) + 1);
   return Math.max(0, Math.log(pActor / pNobody));
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type BackgroundFiles, loadBackground } from './background.js';
 import { importFiles } from './import-files.js';
 import { type IntelStore, MemoryIntelStore } from './intel-store.js';
-import type { IntelFile } from './shipped.js';
+import { type IntelFile, shippedAsnLookup } from './shipped.js';
+import type { AsnLookup } from './types.js';
 import { Knowledge, type KnowledgeOptions } from './knowledge.js';
 
 export type * from './types.js';
@@ -19,7 +20,8 @@ export { MemoryIntelStore, type IntelStore, type ImportSummary } from './intel-s
 export { parseIntel, detectFormat, IMPORT_FORMATS, type ParseOptions } from './import/index.js';
 export { importFile, importFiles, readText, sourceName, type FileImport } from './import-files.js';
 export { SqliteIntelStore, openSqliteIntelStore, type SourceRecord } from './sqlite-intel-store.js';
-export { shippedKnowledge, SHIPPED_INTEL_DIR, type IntelFile, type ShippedKnowledge } from './shipped.js';
+export { shippedKnowledge, shippedAsnLookup, SHIPPED_INTEL_DIR, type IntelFile, type ShippedKnowledge } from './shipped.js';
+export { AsnIndex, asnLabel, parseAsn } from './asn-index.js';
 
 /** The actor knowledge in the project's shared test data, `../shared/data/` (the shipped subset: shipped.ts). */
 export async function standardKnowledgeFiles(sharedData: string): Promise<string[]> {
@@ -46,7 +48,9 @@ export function standardBackgroundFiles(sharedData: string): BackgroundFiles {
   };
 }
 
-export interface LoadOptions extends Omit<KnowledgeOptions, 'background'> {
+export interface LoadOptions extends Omit<KnowledgeOptions, 'background' | 'asn'> {
+  /** IP → AS for the ASN evidence: the table shipped in data/ip2asn/ when absent, none with null. */
+  readonly asn?: AsnLookup | null;
   /** Where imported knowledge is kept; a fresh in-memory store when absent. */
   readonly store?: IntelStore;
   /** Files to import into the store first. */
@@ -59,6 +63,7 @@ export async function loadKnowledge(options: LoadOptions = {}): Promise<Knowledg
   const store = options.store ?? new MemoryIntelStore();
   if (options.files !== undefined) await importFiles(store, options.files);
   const background = options.background === undefined ? undefined : await loadBackground(options.background);
-  const { background: _files, ...rest } = options;
-  return new Knowledge(await store.batches(), { ...rest, ...(background === undefined ? {} : { background }) });
+  const asn = options.asn === undefined ? await shippedAsnLookup() : options.asn;
+  const { background: _files, asn: _asn, ...rest } = options;
+  return new Knowledge(await store.batches(), { ...rest, ...(background === undefined ? {} : { background }), ...(asn === null ? {} : { asn }) });
 }

@@ -1,6 +1,7 @@
 /** Evidence from shared infrastructure: the facts about a domain that its known actors' indicators share. */
 import { factKey, registrableDomain } from './background.js';
-import { CROWDING, POPULAR, dependenceGroup, factNodeKind, likelihoodWeight } from './evidence-model.js';
+import { asnLabel, parseAsn } from './asn-index.js';
+import { CROWDING, POPULAR, asnWeight, dependenceGroup, factNodeKind, likelihoodWeight } from './evidence-model.js';
 import { prefix24 } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
 import type { Fact, NodeKind } from './types.js';
@@ -80,14 +81,24 @@ function backgroundOf(k: Knowledge, fact: string, value: string, actorsUsing: nu
 export function infrastructureEvidence(k: Knowledge, domain: string, facts: readonly Fact[]): EvidenceByActor {
   const out: EvidenceByActor = new Map();
   self(k, domain, out);
+  const ases = new Map<number, string>();
   for (const f of facts) {
     const kind = factNodeKind(f.fact);
     if (kind === null) continue;
     const value = f.value.trim().toLowerCase();
     const source = f.source ?? 'recorded fact';
+    if (kind === 'asn') {
+      const n = parseAsn(value);
+      if (n !== null && !ases.has(n)) ases.set(n, `it is hosted in ${asnLabel(n)} (fact from ${source})`);
+      continue;
+    }
     shared(k, kind, f.fact, value, source, out);
-    if (kind === 'ip') prefix(k, value, out);
+    if (kind !== 'ip') continue;
+    prefix(k, value, out);
+    const n = k.asns?.asnOf(value);
+    if (n !== undefined && !ases.has(n)) ases.set(n, `its address ${value} lies in ${asnLabel(n)}`);
   }
+  for (const [n, how] of ases) asn(k, n, how, out);
   return out;
 }
 
@@ -147,6 +158,23 @@ function prefix(k: Knowledge, ip: string, out: EvidenceByActor): void {
       fact: `${p} holds ${n} of its ${Math.round(known)} known addresses`,
       weight: likelihoodWeight('prefix', share, known, b),
       source,
+    });
+  }
+}
+
+/** Other addresses of an actor in the same AS, weighed by how many known addresses of others it holds. */
+function asn(k: Knowledge, n: number, how: string, out: EvidenceByActor): void {
+  const stats = k.asns?.stats(n);
+  if (k.asns === undefined || stats === undefined) return;
+  const org = stats.org === '' ? '' : ` (${stats.org})`;
+  for (const [id, a] of stats.actors) {
+    const known = k.actorCounts.get(id)?.get('ip') ?? 1;
+    const others = stats.addresses - a.addresses;
+    add(out, id, {
+      group: 'address',
+      fact: `${how}${org}, which holds ${a.addresses} of its ${Math.round(known)} known addresses and ${others} known addresses of others`,
+      weight: asnWeight(a.share, known, others, k.asns.addresses),
+      source: `${describeSource(k, a.ip, a.edge)}; AS from ip2asn`,
     });
   }
 }

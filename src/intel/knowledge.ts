@@ -3,12 +3,13 @@
  * identities, the indicator graph, per-actor statistics and the naming model.
  */
 import { ActorResolver, type ActorIdentity, normaliseActorName } from './actor-identity.js';
+import { AsnIndex } from './asn-index.js';
 import type { Background } from './background.js';
 import { IndicatorGraph } from './graph.js';
 import { prefix24 } from './import/indicator-value.js';
 import { NamingModel, registrableLabel } from './naming.js';
 import { BACKGROUND, TargetIndex } from './target-index.js';
-import type { ImportBatch, Indicator } from './types.js';
+import type { AsnLookup, ImportBatch, Indicator } from './types.js';
 
 export interface KnowledgeOptions {
   /** Domains (and everything under them) left out, e.g. the 2017 case's domains for a faithful replay. */
@@ -18,6 +19,8 @@ export interface KnowledgeOptions {
   readonly background?: Background;
   /** Temperature of the naming model's scores (see calibration.ts); fitted by evaluateNaming. */
   readonly namingTemperature?: number;
+  /** IP → AS, to derive the AS of every address (the ASN evidence); without it no ASN evidence is given. */
+  readonly asn?: AsnLookup;
 }
 
 /** Deterministic hold-out: FNV-1a of the registrable label (all TLD variants of a name go together), one in five. */
@@ -57,6 +60,8 @@ export class Knowledge {
   readonly heldOut = new Map<number, Set<string>>();
   /** Which actor names and unknown lookalikes carry a brand's word (the targets evidence). */
   readonly targets = new TargetIndex();
+  /** The AS of every known address and who is hosted there; undefined without an AsnLookup. */
+  readonly asns: AsnIndex | undefined;
 
   constructor(batches: readonly ImportBatch[], options: KnowledgeOptions = {}) {
     this.background = options.background;
@@ -73,6 +78,7 @@ export class Knowledge {
       }
     }
     this.indicatorCount = count;
+    this.asns = options.asn === undefined ? undefined : new AsnIndex(this.graph, this.actorOfNode, options.asn);
     this.countPerActor();
     this.naming = this.trainNaming(options.holdOut === true);
     for (const [id, labels] of this.labels) this.targets.add(id, labels);

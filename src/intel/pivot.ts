@@ -1,4 +1,5 @@
 /** pivot(node): what the indicator graph connects to a domain, address, e-mail or name server. */
+import { asnLabel, parseAsn } from './asn-index.js';
 import { type Neighbour } from './graph.js';
 import { normaliseDomain, normaliseIpv4, prefix24 } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
@@ -10,9 +11,11 @@ export interface PivotResult {
   readonly neighbours: readonly Neighbour[];
 }
 
-/** Guesses the kind of a pivot argument: IPv4, e-mail, `ns:` prefix for name servers, else a domain. */
+/** Guesses the kind of a pivot argument: IPv4, e-mail, `ns:` prefix for name servers, `AS9009`, else a domain. */
 export function pivotNode(arg: string): { kind: NodeKind; value: string } | null {
   const t = arg.trim().toLowerCase();
+  const asn = t.startsWith('as') ? parseAsn(t) : null;
+  if (asn !== null) return { kind: 'asn', value: asnLabel(asn) };
   if (t.startsWith('ns:')) {
     const ns = normaliseDomain(t.slice(3));
     return ns === null ? null : { kind: 'ns', value: ns };

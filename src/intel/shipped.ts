@@ -5,7 +5,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHIPPED_ASN_CSV, loadAsnFile } from '../enrich/index.js';
 import type { BackgroundFiles } from './background.js';
+import type { AsnLookup } from './types.js';
 
 /** A file to import, with the stable source name it is stored under (not where this copy sits). */
 export interface IntelFile {
@@ -44,4 +46,15 @@ export function shippedKnowledge(dir: string = SHIPPED_INTEL_DIR): ShippedKnowle
       lookalikes: [bg('phishingdatabase-domains-ACTIVE2.txt.gz')],
     },
   };
+}
+
+let shippedAsn: Promise<AsnLookup> | undefined;
+
+/**
+ * The IP→ASN table shipped in data/ip2asn/ (~0.7 s to load, ~7 MB), loaded once per process: it is
+ * read-only, and a CLI run or a test file may build the knowledge more than once.
+ */
+export function shippedAsnLookup(): Promise<AsnLookup> {
+  shippedAsn ??= loadAsnFile(SHIPPED_ASN_CSV).then((r) => r.table);
+  return shippedAsn;
 }

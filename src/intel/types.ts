@@ -103,3 +103,11 @@ export interface Attribution {
   readonly words: Words;
   readonly evidence: readonly Evidence[];
 }
+
+/**
+ * IPv4 address → the AS announcing it, as attribution needs it. The enrichment's AsnTable
+ * (src/enrich) fits as it is; tests may give a small fake.
+ */
+export interface AsnLookup {
+  lookup(ip: string): { readonly asn: number; readonly org: string } | undefined;
+}

@@ -119,13 +119,17 @@ test('attribute and pivot refuse a database that does not exist, creating nothin
   }
 });
 
-test('pivot on the 2017 address lists the JAR report, both actors its label stands for, and its /24', async () => {
+test('pivot on the 2017 address lists the JAR report, both actors its label stands for, its /24 and its AS', async () => {
   const r = await cli(['pivot', '--db', db, '--format', 'jsonl', '194.187.249.135']);
   assert.equal(r.code, 1);
   const rows = r.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; value: string; source: string; position: string });
   const seen = new Set(rows.map((n) => `${n.kind}:${n.value}`));
   assert.ok(seen.has('actor:APT28') && seen.has('actor:APT29') && seen.has('prefix:194.187.249.0/24'), [...seen].join(' '));
   assert.ok(rows.some((n) => n.kind === 'report' && n.value.includes('JAR-16-20296A') && n.position === 'line 547'), 'the JAR row');
+  assert.ok(seen.has('asn:AS9009'), 'the AS from the shipped ip2asn table');
+  const as = await cli(['pivot', '--db', db, '--format', 'jsonl', 'AS9009']);
+  assert.equal(as.code, 1);
+  assert.ok(as.out.includes('"value":"194.187.249.135"'), 'the AS lists the known addresses it announces');
   const text = await cli(['pivot', '--db', db, 'ns:']);
   assert.equal(text.code, 2);
 });

@@ -58,6 +58,17 @@ test('removing the shared-address facts lowers the probability of APT28', () => 
   }
 });
 
+test('the 2017 address lies in AS9009 (M247), a host crowded with other groups: the AS line is shown but adds nothing', () => {
+  const [top] = attribute('portal-office.fr', caseFacts(), k);
+  const line = top?.evidence.find((e) => e.fact.includes('AS9009'));
+  assert.ok(line !== undefined, 'the AS line is shown');
+  assert.match(line.fact, /M247/);
+  assert.equal(line.counted, false);
+  assert.equal(line.weight, 0);
+  const m247 = k.asns?.stats(9009);
+  assert.ok(m247 !== undefined && m247.actors.size >= 20, `${m247?.actors.size} actors with addresses in AS9009`);
+});
+
 test('a name with no recorded facts gets no confident attribution from its name alone', () => {
   const [top] = attribute('en-marche.co', caseFacts(), k);
   assert.ok((top?.probability ?? 0) < 0.2, `${top?.actor} ${top?.probability}`);
