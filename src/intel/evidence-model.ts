@@ -33,6 +33,15 @@
  * targeted brand are one group; a group contributes its strongest line. The posterior is
  *   P(a | facts) = prior_a · Π_groups max LR / (P(nobody) + Σ_b prior_b · Π max LR_b)
  * with P(some known actor) = ACTOR_PRIOR shared evenly among the actors that have indicators.
+ * No timing evidence (a registration date or first sighting near the actor's known activity), by
+ * measurement: of the 265,354 indicators of the standard knowledge (galaxy, MITRE, JAR-16-20296A, ESET
+ * Sednit events, 336 maltrail trails) 47 carry a date — hashes, URLs and e-mails of three ESET events —
+ * and not one domain or address does (maltrail has no dates, the JAR's OBSERVED_DATE column is empty,
+ * the MITRE file holds intrusion sets only). An actor's "known activity" would be three event dates for
+ * one actor and nothing for 335, so a timing weight would be a guess with a number on it. Knowledge
+ * counts its dated indicators (datedIndicators) and the attribution test prints them: revisit when
+ * imported STIX/MISP feeds date a real share of the infrastructure.
+ *
  * These constants are judgements, written down so they can be argued with; the naming part is
  * measured (see naming-evaluation.ts), the infrastructure part cannot be without labelled DNS history.
  */

@@ -56,6 +56,8 @@ export class Knowledge {
   /** Identity id → its training labels (for the targets evidence). */
   readonly labels = new Map<number, string[]>();
   readonly indicatorCount: number;
+  /** Indicators that carry an `observed` time, by kind (what timing evidence would need; see evidence-model.ts). */
+  readonly datedIndicators = new Map<string, number>();
   /** With `holdOut`: identity id → the labels kept back from the naming model. */
   readonly heldOut = new Map<number, Set<string>>();
   /** Which actor names and unknown lookalikes carry a brand's word (the targets evidence). */
@@ -74,6 +76,7 @@ export class Knowledge {
       for (const ind of batch.indicators) {
         if (isExcluded(ind, excluded)) continue;
         count++;
+        if (ind.observed !== undefined) this.datedIndicators.set(ind.kind, (this.datedIndicators.get(ind.kind) ?? 0) + 1);
         this.addIndicator(ind, own);
       }
     }

@@ -69,6 +69,16 @@ test('the 2017 address lies in AS9009 (M247), a host crowded with other groups: 
   assert.ok(m247 !== undefined && m247.actors.size >= 20, `${m247?.actors.size} actors with addresses in AS9009`);
 });
 
+test('timing evidence stays off: the imported knowledge dates too few of its domains and addresses', () => {
+  const dated = Object.fromEntries(k.datedIndicators);
+  const infrastructure = (k.datedIndicators.get('domain') ?? 0) + (k.datedIndicators.get('ip') ?? 0);
+  console.log(`dated indicators: ${JSON.stringify(dated)} of ${k.indicatorCount} (domains and addresses: ${infrastructure})`);
+  // evidence-model.ts explains the decision; if a feed starts dating its infrastructure, this fails as a reminder
+  assert.ok(infrastructure < k.indicatorCount / 100, `${infrastructure} dated domains and addresses: time to weigh timing`);
+  const [top] = attribute('portal-office.fr', caseFacts(), k);
+  assert.ok(top?.evidence.every((e) => !/\b(registered|first seen|timing)\b/i.test(e.fact)));
+});
+
 test('a name with no recorded facts gets no confident attribution from its name alone', () => {
   const [top] = attribute('en-marche.co', caseFacts(), k);
   assert.ok((top?.probability ?? 0) < 0.2, `${top?.actor} ${top?.probability}`);
