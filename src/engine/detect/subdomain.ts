@@ -12,18 +12,18 @@ import type { Rest } from './combo.js';
  * caller reads once per token and shares between the token's targets.
  */
 export function detectLevelsquat(sub: string, a: number, b: number, label: string, suffix: string, target: Target): Detection | null {
-  const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
-  const registrable = `${label}.${suffix}`;
-  if (wholeLabel && target.isDomain && target.suffix !== '') {
+  if (!target.isDomain || target.suffix === '') return null;
+  const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
+  if (wholeLabel) {
     const after = sub.slice(b + 1);
-    const followsSuffix = after === target.suffix || after.startsWith(`${target.suffix}.`);
+    const followsSuffix = after === target.suffix || (after.startsWith(target.suffix) && after.charCodeAt(target.suffix.length) === 46);
     const suffixCarried = b === sub.length && (label === target.suffix || label.startsWith(`${target.suffix.replace(/\./g, '-')}-`));
     if (followsSuffix || suffixCarried) {
       return {
         target,
         score: clampScore(target.weak ? 0.6 : 0.87),
         techniques: ['levelsquat'],
-        reasons: [`brand domain \`${target.domain}\` placed in front of \`${registrable}\``],
+        reasons: [`brand domain \`${target.domain}\` placed in front of \`${label}.${suffix}\``],
       };
     }
   }
