@@ -5,7 +5,7 @@
 import { wordsFor } from './calibration.js';
 import { ACTOR_PRIOR, NAMING_CLIP, factNodeKind } from './evidence-model.js';
 import { factKey } from './background.js';
-import { type EvidenceLine, infrastructureEvidence } from './infrastructure-evidence.js';
+import { type EvidenceLine, absenceLine, absencePenalty, infrastructureEvidence, infrastructureKinds } from './infrastructure-evidence.js';
 import { normaliseDomain } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
 import { BACKGROUND } from './target-index.js';
@@ -62,6 +62,7 @@ export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, 
   const lines = options.namesOnly === true ? new Map<number, EvidenceLine[]>() : infrastructureEvidence(k, d, mine);
   const namesOnly = options.namesOnly === true;
   const named = [{ domain: d, via: '' }, ...(namesOnly ? [] : operationOf(k, d, facts))].map((o) => nameEvidence(k, o.domain, o.via, facts, namesOnly));
+  const kinds = namesOnly ? new Map<string, number>() : infrastructureKinds(k, mine);
   const candidates = new Set(lines.keys());
   for (const n of named) for (const id of topNamed(k, n.naming)) candidates.add(id);
 
@@ -73,10 +74,12 @@ export function attribute(domain: string, facts: readonly Fact[], k: Knowledge, 
     if (!candidates.has(id)) {
       let best = Number.NEGATIVE_INFINITY;
       for (const n of named) best = Math.max(best, namingOf(k, n.naming, id));
-      z = logAdd(z, logPrior + best);
+      z = logAdd(z, logPrior + best + absencePenalty(k, kinds, id));
       continue;
     }
-    const all: EvidenceLine[] = [...(lines.get(id) ?? [])];
+    const shared = lines.get(id);
+    const absent = shared === undefined ? absenceLine(k, kinds, id) : null;
+    const all: EvidenceLine[] = [...(shared ?? []), ...(absent === null ? [] : [absent])];
     for (const n of named) all.push(...n.lines(id));
     const evidence = countOnce(all);
     const score = logPrior + evidence.reduce((sum, e) => sum + (e.counted ? e.weight : 0), 0);

@@ -33,6 +33,14 @@
  * targeted brand are one group; a group contributes its strongest line. The posterior is
  *   P(a | facts) = prior_a · Π_groups max LR / (P(nobody) + Σ_b prior_b · Π max LR_b)
  * with P(some known actor) = ACTOR_PRIOR shared evenly among the actors that have indicators.
+ * Sharing nothing is weak evidence against: when a domain has infrastructure facts and an actor shares
+ * none of them (no address, /24, AS, name server, mailbox…), each kind k of the domain's facts of which
+ * the actor has known values contributes ln(1 − reuse_k) — the chance that a new domain of a avoided all
+ * of its known values of that kind (addresses: reuse of the widest net, the AS, when ASes are known, else
+ * the /24). The sum is clipped at −NO_SHARE_CLIP nats, because what is known of an actor's infrastructure
+ * is what was caught, never all it uses. Kinds of which the actor has no known value say nothing. An
+ * actor sharing anything at all, even a crowded AS weighing 0, gets no penalty.
+ *
  * No timing evidence (a registration date or first sighting near the actor's known activity), by
  * measurement: of the 265,354 indicators of the standard knowledge (galaxy, MITRE, JAR-16-20296A, ESET
  * Sednit events, 336 maltrail trails) 47 carry a date — hashes, URLs and e-mails of three ESET events —
@@ -53,6 +61,9 @@ export const CROWDING = 1000;
 export const POPULAR = 100_000;
 /** The naming evidence is clipped to ±this many nats: a name alone never settles an attribution. */
 export const NAMING_CLIP = 5;
+
+/** The no-shared-fact penalty never goes below −this many nats. */
+export const NO_SHARE_CLIP = 1;
 
 export const REUSE: Readonly<Partial<Record<NodeKind, number>>> = {
   domain: 1,
@@ -125,4 +136,11 @@ export function asnWeight(share: number, known: number, others: number, sample: 
   const pActor = ((REUSE.asn ?? 0.6) * share) / Math.max(1, known);
   const pNobody = (others + 1) / (Math.max(0, sample) + 1);
   return Math.max(0, Math.log(pActor / pNobody));
+}
+
+/** ln P(no shared value | a): each kind's chance of reuse missed, clipped (see above). */
+export function absenceWeight(reuses: Iterable<number>): number {
+  let w = 0;
+  for (const r of reuses) w += Math.log(1 - Math.min(r, 0.99));
+  return Math.max(-NO_SHARE_CLIP, w);
 }

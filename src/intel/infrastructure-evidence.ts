@@ -1,7 +1,7 @@
 /** Evidence from shared infrastructure: the facts about a domain that its known actors' indicators share. */
 import { factKey, registrableDomain } from './background.js';
 import { asnLabel, parseAsn } from './asn-index.js';
-import { CROWDING, POPULAR, asnWeight, dependenceGroup, factNodeKind, likelihoodWeight } from './evidence-model.js';
+import { CROWDING, POPULAR, REUSE, absenceWeight, asnWeight, dependenceGroup, factNodeKind, likelihoodWeight } from './evidence-model.js';
 import { prefix24 } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
 import type { Fact, NodeKind } from './types.js';
@@ -185,4 +185,46 @@ function describeKind(fact: string): string {
   if (f === 'ns') return 'name server';
   if (f.includes('email') || f.includes('rname')) return f.replace('_', ' ').replace('email', 'e-mail');
   return f;
+}
+
+/**
+ * The kinds of the domain's own infrastructure facts, under the kind an actor's known values are
+ * counted as ('ip' for addresses and ASes), each with the chance a new domain of an actor reuses one
+ * of its known values of that kind. An AS fact counts only when the knowledge knows ASes.
+ */
+export function infrastructureKinds(k: Knowledge, facts: readonly Fact[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of facts) {
+    const kind = factNodeKind(f.fact);
+    if (kind === null || (kind === 'asn' && k.asns === undefined)) continue;
+    const counted = kind === 'asn' ? 'ip' : kind;
+    const reuse = kind === 'ip' || kind === 'asn' ? (REUSE[k.asns === undefined ? 'prefix' : 'asn'] ?? 0.4) : (REUSE[kind] ?? 0.1);
+    out.set(counted, Math.max(out.get(counted) ?? 0, reuse));
+  }
+  return out;
+}
+
+/** The weight against an actor sharing none of the domain's infrastructure (0 when it has no known value of those kinds). */
+export function absencePenalty(k: Knowledge, kinds: ReadonlyMap<string, number>, id: number): number {
+  if (kinds.size === 0) return 0;
+  const counts = k.actorCounts.get(id);
+  const reuses: number[] = [];
+  for (const [kind, r] of kinds) if ((counts?.get(kind) ?? 0) > 0) reuses.push(r);
+  return reuses.length === 0 ? 0 : absenceWeight(reuses);
+}
+
+const KIND_NAMES: Readonly<Record<string, string>> = { ip: 'addresses', email: 'e-mail addresses', ns: 'name servers', registrar: 'registrars', cert: 'certificates' };
+
+/** The absence penalty as an evidence line, or null when it is 0. */
+export function absenceLine(k: Knowledge, kinds: ReadonlyMap<string, number>, id: number): EvidenceLine | null {
+  const weight = absencePenalty(k, kinds, id);
+  if (weight === 0) return null;
+  const counts = k.actorCounts.get(id);
+  const known = [...kinds.keys()].filter((kind) => (counts?.get(kind) ?? 0) > 0).map((kind) => `${Math.round(counts?.get(kind) ?? 0)} ${KIND_NAMES[kind] ?? kind}`);
+  return {
+    group: 'no shared infrastructure',
+    fact: `shares none of the domain's infrastructure facts, with ${known.join(' and ')} of its own known`,
+    weight,
+    source: 'evidence model: a new domain of it would likely reuse some (evidence-model.ts)',
+  };
 }

@@ -79,6 +79,22 @@ test('timing evidence stays off: the imported knowledge dates too few of its dom
   assert.ok(top?.evidence.every((e) => !/\b(registered|first seen|timing)\b/i.test(e.fact)));
 });
 
+test('actors sharing none of the domain\'s infrastructure are penalised a little; those sharing some, and names-only, are not', () => {
+  const facts = caseFacts();
+  const all = attribute('portal-office.fr', facts, k, { limit: 10 });
+  const none = (a: (typeof all)[number]) => a.evidence.find((e) => e.fact.startsWith('shares none'));
+  assert.equal(none(all[0] as (typeof all)[number]), undefined, 'APT28 shares the address');
+  const penalised = all.filter((a) => none(a) !== undefined);
+  assert.ok(penalised.length > 0, all.map((a) => a.actor).join(', '));
+  for (const a of penalised) {
+    const line = none(a);
+    assert.ok(line !== undefined && line.counted && line.weight < 0 && line.weight >= -1, `${a.actor}: ${JSON.stringify(line)}`);
+    assert.match(line.fact, /with \d+ addresses/);
+  }
+  const named = attribute('portal-office.fr', facts, k, { namesOnly: true, limit: 10 });
+  assert.ok(named.every((a) => none(a) === undefined));
+});
+
 test('a name with no recorded facts gets no confident attribution from its name alone', () => {
   const [top] = attribute('en-marche.co', caseFacts(), k);
   assert.ok((top?.probability ?? 0) < 0.2, `${top?.actor} ${top?.probability}`);
