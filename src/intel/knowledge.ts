@@ -82,6 +82,7 @@ export class Knowledge {
     }
     this.indicatorCount = count;
     this.asns = options.asn === undefined ? undefined : new AsnIndex(this.graph, this.actorOfNode, options.asn);
+    this.graph.freeze();
     this.countPerActor();
     this.naming = this.trainNaming(options.holdOut === true);
     for (const [id, labels] of this.labels) this.targets.add(id, labels);
