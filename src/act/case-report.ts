@@ -5,7 +5,7 @@
  */
 import type { Hit } from '../engine/index.js';
 import type { Attribution } from '../intel/index.js';
-import { printable } from '../cli/hit-format.js';
+import { printable } from './escape.js';
 
 export interface CaseReport {
   readonly title: string;

@@ -3,7 +3,7 @@ import { type Attribution, type Fact, type Knowledge, attribute, loadKnowledge, 
 import { DEFAULT_DB_PATH, StoreError, openSqliteStore } from '../store/index.js';
 import { ATTRIBUTION_FORMATS, type AttributionFormat, attributionRecord, attributionText } from './attribution-format.js';
 import { factsFromJsonl } from './facts-file.js';
-import { printable } from './hit-format.js';
+import { printable } from '../act/index.js';
 import { EXIT, type CliIO, type Command } from './io.js';
 import { failWith, parseCommandArgs } from './args.js';
 

@@ -1,6 +1,6 @@
 /** How attributions are printed: JSON for programs, text for people (attacker-controlled text escaped). */
 import type { Attribution } from '../intel/index.js';
-import { printable } from './hit-format.js';
+import { printable } from '../act/index.js';
 
 export const ATTRIBUTION_FORMATS = ['text', 'json', 'jsonl'] as const;
 export type AttributionFormat = (typeof ATTRIBUTION_FORMATS)[number];

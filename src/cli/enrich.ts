@@ -12,6 +12,7 @@ import {
   type Enrichment,
 } from '../enrich/index.js';
 import { type CliIO, EXIT } from './io.js';
+import { printable } from '../act/index.js';
 import { failWith, parseCommandArgs } from './args.js';
 
 const USAGE = `usage: squatwatch enrich <domain|ip> [--format text|json] [--resolver HOST:PORT]...
@@ -25,14 +26,6 @@ reasons. Private, loopback and other non-public addresses are never contacted.
   --no-whois    do not fall back to WHOIS (port 43) for TLDs without RDAP
 IP to ASN data: IP to ASN Lite by DB-IP (https://db-ip.com), RouteViews, NRO — CC BY 4.0.
 `;
-
-/**
- * Attacker-chosen text made safe for a terminal: control characters (escape sequences), bidi
- * overrides and other invisible format characters are shown as \\u escapes.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 export function formatText(e: Enrichment): string {
   const sign = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;

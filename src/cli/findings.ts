@@ -1,7 +1,7 @@
 /** `squatwatch findings`: list what the store holds, for people (table) or tools (jsonl, csv). */
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB_PATH, type Finding, type FindingQuery, isTriageState, openStore, StoreError, TRIAGE_STATES } from '../store/index.js';
-import { printable } from './hit-format.js';
+import { csvField, printable } from '../act/index.js';
 import { EXIT, type Command } from './io.js';
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const;
@@ -132,12 +132,6 @@ function csvRow(f: Finding): string {
     String(f.sightings),
   ];
   return `${fields.map(csvField).join(',')}\n`;
-}
-
-/** Quoted where needed; a leading = + - @ is defused so a spreadsheet never runs attacker text as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function techniquesOf(f: Finding): string[] {

@@ -1,4 +1,5 @@
 import type { Hit } from '../engine/index.js';
+import { csvField, printable } from '../act/index.js';
 
 export type HitFormat = 'jsonl' | 'csv' | 'table';
 
@@ -21,15 +22,6 @@ export function hitRecord(hit: Hit, where?: { line?: number; source?: string }):
 }
 
 const CSV_HEADER = 'name,display,domain,brand,brand_domain,score,techniques,reasons,line\n';
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Attacker-controlled text shown on a terminal: control characters and escapes become visible codes. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Writes hits in one format; `header` is written once before the first hit. */
 export class HitWriter {

@@ -1,6 +1,6 @@
 import { type ImportFormat, type IntelFile, type Knowledge, importFile, loadKnowledge, openSqliteIntelStore, shippedKnowledge } from '../intel/index.js';
 import { DEFAULT_DB_PATH, StoreError } from '../store/index.js';
-import { printable } from './hit-format.js';
+import { printable } from '../act/index.js';
 import { EXIT, type CliIO, type Command } from './io.js';
 import { failWith, parseCommandArgs } from './args.js';
 

@@ -1,6 +1,6 @@
 import { type Knowledge, loadKnowledge, openSqliteIntelStore, pivot } from '../intel/index.js';
 import { DEFAULT_DB_PATH, StoreError } from '../store/index.js';
-import { printable } from './hit-format.js';
+import { printable } from '../act/index.js';
 import { EXIT, type Command } from './io.js';
 import { failWith, parseCommandArgs } from './args.js';
 

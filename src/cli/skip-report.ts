@@ -1,4 +1,4 @@
-import { printable } from './hit-format.js';
+import { printable } from '../act/index.js';
 
 /** Counts skipped input by reason and prints the first few of each with where they were; a summary at the end. */
 export class SkipReport {

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { runEnrich, printable } from '../../src/cli/enrich.js';
+import { runEnrich } from '../../src/cli/enrich.js';
+import { printable } from '../../src/act/index.js';
 import { main } from '../../src/cli/main.js';
 import { loadBootstrap } from '../../src/enrich/index.js';
 import { captureIO } from '../support/cli.js';
