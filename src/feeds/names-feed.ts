@@ -2,7 +2,7 @@
  * Line-based sources (zone files, zone diffs, newly-registered-domain lists) as Feeds: names in batches,
  * the checkpoint being the last line read, so a restart skips what was already stored.
  */
-import type { Name } from '../engine/index.js';
+import { NAME_ERROR_TEXT, parseName, type Name } from '../engine/index.js';
 import type { Feed, FeedBatch } from './feed.js';
 import { readLines } from './lines.js';
 
@@ -21,15 +21,15 @@ export class ProblemCounter {
   };
 }
 
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9-]{1,63}$/;
-
 /** A newly-registered-domain list: one name per line, `#` comments; anything else is a problem. */
 export async function* listNames(path: string, onProblem: (p: { line: number; message: string }) => void): AsyncIterable<LineName> {
   for await (const [line, text] of readLines(path)) {
     const t = text.trim().toLowerCase().replace(/\.$/, '');
     if (t === '' || t.startsWith('#')) continue;
-    if (!DOMAIN.test(t)) {
-      onProblem({ line, message: `${path}: line ${line}: not a domain name: ${JSON.stringify(text.slice(0, 80))}` });
+    // The engine's own parser decides, so the feed refuses exactly what the matcher would.
+    const parsed = parseName(t);
+    if (!parsed.ok) {
+      onProblem({ line, message: `${path}: line ${line}: not a domain name (${NAME_ERROR_TEXT[parsed.error]}): ${JSON.stringify(text.slice(0, 80))}` });
       continue;
     }
     yield { name: t, line };
