@@ -1,0 +1,10 @@
+import type { Target } from '../brands/target.js';
+import type { Detection } from '../detect/detection.js';
+
+/** Where the finders of one scan put their detections: the scanner, which knows the name being matched. */
+export interface DetectionSink {
+  /** Whether the name's registrable domain belongs to (or is allowed by) the target's brand: never alerted. */
+  owned(t: Target): boolean;
+  /** Keeps a detection unless it is null or on an owned brand. */
+  push(d: Detection | null): void;
+}
