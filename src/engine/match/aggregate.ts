@@ -8,16 +8,21 @@ const PER_EXTRA_TECHNIQUE = 0.04;
 
 /**
  * Detections → hits: one hit per brand, for the brand domain with the best detection; detections on
- * that same domain add their techniques and reasons.
+ * that same domain add their techniques and reasons. Ties go to the lower target id (the brand's first
+ * domain) and, between hits, to the brand listed first, so the result does not hang on the order in
+ * which the finders happened to report.
  */
 export function aggregate(name: ParsedName, detections: readonly Detection[], index: BrandIndex, threshold: number): Hit[] {
   const best = new Map<number, Detection>();
   for (const d of detections) {
     const prev = best.get(d.target.brand);
-    if (prev === undefined || d.score > prev.score) best.set(d.target.brand, d);
+    if (prev === undefined || d.score > prev.score || (d.score === prev.score && d.target.id < prev.target.id)) best.set(d.target.brand, d);
   }
   const hits: Hit[] = [];
-  for (const [brand, top] of best) {
+  const brands = best.size < 2 ? [...best.keys()] : [...best.keys()].sort((a, b) => a - b);
+  for (const brand of brands) {
+    const top = best.get(brand);
+    if (top === undefined) continue;
     const techniques: Technique[] = [];
     const reasons: string[] = [];
     for (const d of detections) {
@@ -38,5 +43,6 @@ export function aggregate(name: ParsedName, detections: readonly Detection[], in
       reasons,
     });
   }
-  return hits.sort((a, b) => b.score - a.score);
+  // A stable sort: equal scores stay in brand order.
+  return hits.length < 2 ? hits : hits.sort((a, b) => b.score - a.score);
 }
