@@ -21,22 +21,3 @@ export async function* readLineBatches(path: string): AsyncIterable<LineBatch> {
   const stream = (await isGzip(path)) ? raw.pipe(createGunzip()) : raw;
   yield* lineBatches(stream as AsyncIterable<Buffer>);
 }
-
-/** Yields [lineNumber, text] (1-based, without the line end); splitting Buffers by hand is ~3x readline. */
-export async function* readLines(path: string): AsyncIterable<readonly [number, string]> {
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream = (await isGzip(path)) ? raw.pipe(createGunzip()) : raw;
-  let rest: Buffer = Buffer.alloc(0);
-  let n = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-    let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      yield [++n, buf.toString('utf8', start, end)] as const;
-      start = nl + 1;
-    }
-    rest = buf.subarray(start);
-  }
-  if (rest.length > 0) yield [++n, rest.toString('utf8')] as const;
-}

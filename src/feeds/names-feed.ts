@@ -4,7 +4,7 @@
  */
 import { NAME_ERROR_TEXT, parseName, type Name } from '../engine/index.js';
 import type { Feed, FeedBatch } from './feed.js';
-import { readLines } from './lines.js';
+import { readLineBatches } from './lines.js';
 
 export interface LineName {
   readonly name: string;
@@ -21,18 +21,26 @@ export class ProblemCounter {
   };
 }
 
-/** A newly-registered-domain list: one name per line, `#` comments; anything else is a problem. */
+/**
+ * A newly-registered-domain list: one name per line, `#` comments; anything else is a problem. Read in batches
+ * of lines (one promise per batch, not per line) with a bound on a line's length, as zone files are.
+ */
 export async function* listNames(path: string, onProblem: (p: { line: number; message: string }) => void): AsyncIterable<LineName> {
-  for await (const [line, text] of readLines(path)) {
-    const t = text.trim().toLowerCase().replace(/\.$/, '');
-    if (t === '' || t.startsWith('#')) continue;
-    // The engine's own parser decides, so the feed refuses exactly what the matcher would.
-    const parsed = parseName(t);
-    if (!parsed.ok) {
-      onProblem({ line, message: `${path}: line ${line}: not a domain name (${NAME_ERROR_TEXT[parsed.error]}): ${JSON.stringify(text.slice(0, 80))}` });
-      continue;
+  for await (const batch of readLineBatches(path)) {
+    for (const line of batch.tooLong) onProblem({ line, message: `${path}: line ${line}: line too long, skipped` });
+    for (let i = 0; i < batch.lines.length; i++) {
+      const text = batch.lines[i] ?? '';
+      const line = batch.firstLine + i;
+      const t = text.trim().toLowerCase().replace(/\.$/, '');
+      if (t === '' || t.startsWith('#')) continue;
+      // The engine's own parser decides, so the feed refuses exactly what the matcher would.
+      const parsed = parseName(t);
+      if (!parsed.ok) {
+        onProblem({ line, message: `${path}: line ${line}: not a domain name (${NAME_ERROR_TEXT[parsed.error]}): ${JSON.stringify(text.slice(0, 80))}` });
+        continue;
+      }
+      yield { name: t, line };
     }
-    yield { name: t, line };
   }
 }
 

@@ -40,6 +40,23 @@ test('a newly-registered list, plain or gzip: names in batches with line checkpo
   }
 });
 
+test('a newly-registered list with a line of 2 MiB: that line is named and skipped, the lines after it keep their numbers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-nrd-'));
+  try {
+    const path = join(dir, 'long.txt');
+    writeFileSync(path, ['onedrive-en-marche.fr', 'a'.repeat(2 << 20), 'mail-en-marche.fr'].join('\n'));
+    const problems: { line: number; message: string }[] = [];
+    const got: { name: string; line: number }[] = [];
+    for await (const n of listNames(path, (p) => problems.push(p))) got.push(n);
+    assert.deepEqual(got, [{ name: 'onedrive-en-marche.fr', line: 1 }, { name: 'mail-en-marche.fr', line: 3 }]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.line, 2);
+    assert.match(problems[0]?.message ?? '', /long\.txt: line 2: line too long/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('mergeFeeds pulls lazily: a feed is not read ahead of the consumer', async () => {
   let produced = 0;
   async function* counting(): AsyncIterable<FeedBatch> {
