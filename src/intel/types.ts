@@ -1,5 +1,7 @@
 /** The vocabulary of actor knowledge: what importers produce, what the graph keeps, what attribution returns. */
 
+import type { Fact as StoredFact } from '../store/index.js';
+
 /** Kinds of things an indicator or a fact can name; also the node kinds of the indicator graph. */
 export type NodeKind =
   | 'domain'
@@ -65,15 +67,11 @@ export interface ImportBatch {
   readonly issues: readonly ImportIssue[];
 }
 
-/** A fact about a domain, as enrichment records it and the store keeps it. */
-export interface Fact {
-  readonly subject: string;
-  /** `a`, `ns`, `mx`, `soa_email`, `registrant_email`, `registrar`, `asn`, `cert`, `imitates`… */
-  readonly fact: string;
-  readonly value: string;
-  readonly observed?: string;
-  readonly source?: string;
-}
+/**
+ * A fact attribution reads: what enrichment stored (the store's Fact), or a fact given by hand (`--facts`),
+ * whose time and source may be unknown — the one type, with those two fields optional.
+ */
+export type Fact = Pick<StoredFact, 'subject' | 'fact' | 'value'> & Partial<Pick<StoredFact, 'observed' | 'source'>>;
 
 /** One line of evidence behind an attribution. */
 export interface Evidence {
