@@ -1,7 +1,7 @@
 /**
  * The edit script between a name's label and a brand label (optimal string alignment: Damerau with
  * adjacent transpositions), for labels short enough to compare in full. Only candidates found by the
- * index come here, so clarity wins over speed.
+ * index come here, but a quarter of top-list names bring some: the tables are reused, never allocated.
  */
 export type Edit =
   | { readonly kind: 'omission'; readonly at: number; readonly char: string }
@@ -9,64 +9,86 @@ export type Edit =
   | { readonly kind: 'replacement'; readonly at: number; readonly from: string; readonly to: string }
   | { readonly kind: 'transposition'; readonly at: number; readonly pair: string };
 
+/** Three rows of the distance table, side by side; grown when a longer label comes. */
+let rows = new Int32Array(3 * 64);
+
 /** Bounded OSA distance; returns max + 1 as soon as it is sure the distance exceeds `max`. */
 export function boundedDistance(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const w = m + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(6 * w);
+  const r = rows;
+  // Row offsets: two rows up (for transpositions), the row above, the current row; rotated after each row.
+  let up2 = 0;
+  let up = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= m; j++) r[up + j] = j;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    r[cur] = i;
     let rowMin = i;
+    let bPrev = -1;
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur[j] = v;
+      const bj = b.charCodeAt(j - 1);
+      const diag = (r[up + j - 1] ?? 0) + (ai === bj ? 0 : 1);
+      const vertical = (r[up + j] ?? 0) + 1;
+      const horizontal = (r[cur + j - 1] ?? 0) + 1;
+      let v = diag < vertical ? diag : vertical;
+      if (horizontal < v) v = horizontal;
+      if (ai === bPrev && aPrev === bj) {
+        const swap = (r[up2 + j - 2] ?? 0) + 1;
+        if (swap < v) v = swap;
+      }
+      r[cur + j] = v;
       if (v < rowMin) rowMin = v;
+      bPrev = bj;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = up2;
+    up2 = up;
+    up = cur;
+    cur = t;
   }
-  return prev[m] ?? max + 1;
+  return r[up + m] ?? max + 1;
 }
+
+/** The full distance table of editScript, (n + 1) x (m + 1), row by row; grown when needed. */
+let table = new Int32Array(32 * 32);
 
 /** The edits that turn `brand` into `name`, in order. */
 export function editScript(brand: string, name: string): Edit[] {
   const n = brand.length;
   const m = name.length;
-  const d: number[][] = [];
-  for (let i = 0; i <= n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j <= m; j++) row.push(i === 0 ? j : j === 0 ? i : 0);
-    d.push(row);
-  }
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity;
+  const w = m + 1;
+  if (table.length < (n + 1) * w) table = new Int32Array(2 * (n + 1) * w);
+  const d = table;
+  for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
+    d[i * w] = i;
     for (let j = 1; j <= m; j++) {
-      const cost = brand[i - 1] === name[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
+      const cost = brand.charCodeAt(i - 1) === name.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((d[(i - 1) * w + j] ?? 0) + 1, (d[i * w + j - 1] ?? 0) + 1, (d[(i - 1) * w + j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && brand.charCodeAt(i - 1) === name.charCodeAt(j - 2) && brand.charCodeAt(i - 2) === name.charCodeAt(j - 1)) v = Math.min(v, (d[(i - 2) * w + j - 2] ?? 0) + 1);
+      d[i * w + j] = v;
     }
   }
   const edits: Edit[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const v = at(i, j);
-    if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1] && brand[i - 1] !== brand[i - 2] && v === at(i - 2, j - 2) + 1) {
+    const v = d[i * w + j] ?? 0;
+    if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1] && brand[i - 1] !== brand[i - 2] && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
       edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
       i -= 2;
       j -= 2;
-    } else if (i > 0 && j > 0 && v === at(i - 1, j - 1) + (brand[i - 1] === name[j - 1] ? 0 : 1)) {
+    } else if (i > 0 && j > 0 && v === (d[(i - 1) * w + j - 1] ?? 0) + (brand[i - 1] === name[j - 1] ? 0 : 1)) {
       if (brand[i - 1] !== name[j - 1]) edits.push({ kind: 'replacement', at: i - 1, from: brand[i - 1] ?? '', to: name[j - 1] ?? '' });
       i--;
       j--;
-    } else if (i > 0 && v === at(i - 1, j) + 1) {
+    } else if (i > 0 && v === (d[(i - 1) * w + j] ?? 0) + 1) {
       edits.push({ kind: 'omission', at: i - 1, char: brand[i - 1] ?? '' });
       i--;
     } else {

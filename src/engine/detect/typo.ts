@@ -1,5 +1,5 @@
 import type { Target } from '../brands/target.js';
-import { skeleton } from '../names/index.js';
+import { SkeletonBuffer, skeletonInto } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
 import type { Technique } from '../types.js';
@@ -51,13 +51,24 @@ export interface TypoShape {
   readonly bySuffix: boolean;
 }
 
+const sk = new SkeletonBuffer(256);
+
+/** Whether `label` has the skeleton `skeleton`, without building the label's skeleton as a string. */
+function sameSkeleton(label: string, skeleton: string): boolean {
+  sk.reset();
+  skeletonInto(label, 0, label.length, sk);
+  if (sk.length !== skeleton.length) return false;
+  for (let i = 0; i < sk.length; i++) if (sk.codes[i] !== skeleton.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The shape of `label` as a typo of the brand label of `target`, or null when it is none (too far, equal, or a homoglyph). */
 export function typoShape(label: string, target: Target): TypoShape | null {
   if (target.maxEdits === 0) return null;
   const distance = boundedDistance(target.label, label, target.maxEdits);
   if (distance === 0 || distance > target.maxEdits) return null;
   // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
-  if (skeleton(label) === target.skeleton) return null;
+  if (sameSkeleton(label, target.skeleton)) return null;
   const edits = editScript(target.label, label);
   if (isHyphenation(edits)) {
     return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };

@@ -16,6 +16,8 @@ export class TypoFinder {
   /** typoStamp[target] === stamp: the target was already tried for the label or run being looked up. */
   private readonly typoStamp: Int32Array;
   private stamp = 0;
+  /** maxEdits of each target, by id: read without touching the target. */
+  private readonly maxEdits: Uint8Array;
   private suffix = '';
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
@@ -29,6 +31,8 @@ export class TypoFinder {
     private readonly sink: DetectionSink,
   ) {
     this.typoStamp = new Int32Array(index.targets.length);
+    this.maxEdits = new Uint8Array(index.targets.length);
+    for (const t of index.targets) this.maxEdits[t.id] = t.maxEdits;
   }
 
   /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
@@ -42,8 +46,8 @@ export class TypoFinder {
     this.shapeLabel = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
-    this.lookup(this.prefix.whole(), label, start, end, runStart);
-    for (let i = 0; i < n; i++) this.lookup(this.prefix.without(i), label, start, end, runStart);
+    this.lookup(this.prefix.whole(), label, start, end, runStart, 1);
+    for (let i = 0; i < n; i++) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
       // The ends filter answers most variants without a hash; those keeping both ends of the label share one answer.
@@ -53,19 +57,24 @@ export class TypoFinder {
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           if (i >= 3 && j <= n - 4 ? !inner : !ends.hasVariant(codes, n, i, j)) continue;
-          this.lookup(this.prefix.without2(i, j), label, start, end, runStart);
+          this.lookup(this.prefix.without2(i, j), label, start, end, runStart, 2);
         }
       }
     }
   }
 
-  private lookup(hash: number, label: string, start: number, end: number, runStart: number): void {
+  /**
+   * `minEdits`: the fewest edits a target met here can be away. A target within one edit always shares the label
+   * or a one-deletion variant with it, so it is met before the two-deletion variants are looked up, and those skip
+   * every target that allows only one edit without reading it.
+   */
+  private lookup(hash: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     const idx = this.index;
     const slot = idx.deletions.find(hash);
     if (slot < 0) return;
     for (let k = idx.deletions.start(slot); k < idx.deletions.end(slot); k++) {
       const id = idx.deletions.ids[k] ?? 0;
-      if (this.typoStamp[id] === this.stamp) continue;
+      if (this.typoStamp[id] === this.stamp || (this.maxEdits[id] ?? 0) < minEdits) continue;
       this.typoStamp[id] = this.stamp;
       const t = idx.targets[id];
       if (!t || this.sink.owned(t)) continue;
