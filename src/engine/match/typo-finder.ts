@@ -2,7 +2,7 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
 import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
-import { PrefixHashes } from '../index/index.js';
+import { PairEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
 /**
@@ -12,6 +12,7 @@ import type { DetectionSink } from './sink.js';
  */
 export class TypoFinder {
   private readonly prefix = new PrefixHashes();
+  private readonly pairEnds: PairEnds;
   private readonly labelCodes = new Uint16Array(64);
   /** typoStamp[target] === stamp: the target was already tried for the label or run being looked up. */
   private readonly typoStamp: Int32Array;
@@ -31,6 +32,7 @@ export class TypoFinder {
     private readonly sink: DetectionSink,
   ) {
     this.typoStamp = new Int32Array(index.targets.length);
+    this.pairEnds = new PairEnds(index.deletionEnds);
     this.maxEdits = new Uint8Array(index.targets.length);
     for (const t of index.targets) this.maxEdits[t.id] = t.maxEdits;
   }
@@ -50,15 +52,11 @@ export class TypoFinder {
     for (let i = 0; i < n; i++) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
-      // The ends filter answers most variants without a hash; those keeping both ends of the label share one answer.
-      const ends = idx.deletionEnds;
-      const codes = this.labelCodes;
-      const inner = n >= 8 && ends.has(n - 2, codes[0] ?? 0, codes[1] ?? 0, codes[2] ?? 0, codes[n - 3] ?? 0, codes[n - 2] ?? 0, codes[n - 1] ?? 0);
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          if (i >= 3 && j <= n - 4 ? !inner : !ends.hasVariant(codes, n, i, j)) continue;
-          this.lookup(this.prefix.without2(i, j), label, start, end, runStart, 2);
-        }
+      // The ends filter answers most variants without a hash or a table probe.
+      const ends = this.pairEnds;
+      const count = ends.collect(this.labelCodes, n);
+      for (let k = 0; k < count; k++) {
+        this.lookup(this.prefix.without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
       }
     }
   }
