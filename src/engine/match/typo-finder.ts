@@ -14,27 +14,21 @@ export class TypoFinder {
   private readonly prefix = new PrefixHashes();
   private readonly pairEnds: PairEnds;
   private readonly labelCodes = new Uint16Array(64);
-  /** typoStamp[target] === stamp: the target was already tried for the label or run being looked up. */
-  private readonly typoStamp: Int32Array;
+  /** groupStamp[group] === stamp: the typo group was already tried for the label or run being looked up. */
+  private readonly groupStamp: Int32Array;
   private stamp = 0;
-  /** maxEdits of each target, by id: read without touching the target. */
-  private readonly maxEdits: Uint8Array;
   private suffix = '';
+  /** The label or run being looked up, once a candidate needs it as a string. */
+  private text: string | null = null;
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
-  /** The typo shape of the run against the last brand label tried (targets sharing a label come one after another). */
-  private shapeLabel: string | null = null;
-  private shapeEdits = 0;
-  private shape: TypoShape | null = null;
 
   constructor(
     private readonly index: BrandIndex,
     private readonly sink: DetectionSink,
   ) {
-    this.typoStamp = new Int32Array(index.targets.length);
+    this.groupStamp = new Int32Array(index.typoGroups.head.length);
     this.pairEnds = new PairEnds(index.deletionEnds);
-    this.maxEdits = new Uint8Array(index.targets.length);
-    for (const t of index.targets) this.maxEdits[t.id] = t.maxEdits;
   }
 
   /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
@@ -45,7 +39,7 @@ export class TypoFinder {
     this.suffix = suffix;
     this.stamp++;
     this.runIsWord = -1;
-    this.shapeLabel = null;
+    this.text = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
     this.lookup(this.prefix.whole(), label, start, end, runStart, 1);
@@ -62,39 +56,35 @@ export class TypoFinder {
   }
 
   /**
-   * `minEdits`: the fewest edits a target met here can be away. A target within one edit always shares the label
-   * or a one-deletion variant with it, so it is met before the two-deletion variants are looked up, and those skip
-   * every target that allows only one edit without reading it.
+   * The typo groups (targets sharing a label) under one hash. `minEdits`: the fewest edits a group met here can be
+   * away. A label within one edit always shares the text or a one-deletion variant with it, so it is met before the
+   * two-deletion variants are looked up, and those skip every group that allows only one edit.
    */
   private lookup(hash: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     const idx = this.index;
-    const slot = idx.deletions.find(hash);
+    const table = idx.deletions;
+    const slot = table.find(hash);
     if (slot < 0) return;
-    for (let k = idx.deletions.start(slot); k < idx.deletions.end(slot); k++) {
-      const id = idx.deletions.ids[k] ?? 0;
-      if (this.typoStamp[id] === this.stamp || (this.maxEdits[id] ?? 0) < minEdits) continue;
-      this.typoStamp[id] = this.stamp;
-      const t = idx.targets[id];
-      if (!t || this.sink.owned(t)) continue;
-      const text = label.slice(start, end);
-      // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
-      if (this.runIsWord === -1) this.runIsWord = idx.generic.has(text) ? 1 : 0;
-      if (this.runIsWord === 1) return;
-      const shape = this.shapeFor(text, t);
-      if (shape === null) continue;
-      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
-      else this.typoInRun(label, start, end, shape, t);
+    const groups = idx.typoGroups;
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      const g = table.ids[k] ?? 0;
+      if (this.groupStamp[g] === this.stamp || (groups.maxEdits[g] ?? 0) < minEdits) continue;
+      this.groupStamp[g] = this.stamp;
+      // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
+      let shape: TypoShape | null | undefined;
+      for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
+        const t = idx.targets[groups.members[x] ?? 0];
+        if (!t || this.sink.owned(t)) continue;
+        this.text ??= label.slice(start, end);
+        // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
+        if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;
+        if (this.runIsWord === 1) return;
+        if (shape === undefined) shape = typoShape(this.text, t);
+        if (shape === null) break;
+        if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
+        else this.typoInRun(label, start, end, shape, t);
+      }
     }
-  }
-
-  /** typoShape(text, t), worked out once for all the targets that share t's label. */
-  private shapeFor(text: string, t: Target): TypoShape | null {
-    if (this.shapeLabel !== t.label || this.shapeEdits !== t.maxEdits) {
-      this.shapeLabel = t.label;
-      this.shapeEdits = t.maxEdits;
-      this.shape = typoShape(text, t);
-    }
-    return this.shape;
   }
 
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
