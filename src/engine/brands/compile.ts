@@ -123,6 +123,8 @@ function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[], 
 export interface TypoGroups {
   readonly first: Uint32Array;
   readonly members: Uint32Array;
+  /** The brand of each member, beside it: a brand's domains come one after another, and one owned brand skips them all. */
+  readonly brands: Uint32Array;
   /** The first target of each group: its label, skeleton and maxEdits are the group's. */
   readonly head: Uint32Array;
   readonly maxEdits: Uint8Array;
@@ -141,6 +143,7 @@ function groupByLabel(targets: readonly Target[]): TypoGroups {
   return {
     first,
     members: Uint32Array.from(groups.flat(), (t) => t.id),
+    brands: Uint32Array.from(groups.flat(), (t) => t.brand),
     head: Uint32Array.from(groups, (group) => group[0]?.id ?? 0),
     maxEdits: Uint8Array.from(groups, (group) => group[0]?.maxEdits ?? 0),
   };

@@ -8,7 +8,7 @@
 /**
  * One end of a string, three code units (a unit past either end counts as 0), hashed: the bit of a string
  * is a mix of its length and its two ends, so a caller asking about many variants that share an end hashes
- * that end once (see PairEnds). A function, not a static method: keepNames makes class statics slow lookups.
+ * that end once (see DeletionEnds).
  */
 export function endsSide(a: number, b: number, c: number): number {
   let h = Math.imul(a, 0x01000193) + b;

@@ -2,7 +2,7 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
 import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
-import { PairEnds, PrefixHashes } from '../index/index.js';
+import { DELETION_ENDS_MIN_LENGTH, DeletionEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
 /**
@@ -12,7 +12,7 @@ import type { DetectionSink } from './sink.js';
  */
 export class TypoFinder {
   private readonly prefix = new PrefixHashes();
-  private readonly pairEnds: PairEnds;
+  private readonly ends: DeletionEnds;
   private readonly labelCodes = new Uint16Array(64);
   /** groupStamp[group] === stamp: the typo group was already tried for the label or run being looked up. */
   private readonly groupStamp: Int32Array;
@@ -28,7 +28,7 @@ export class TypoFinder {
     private readonly sink: DetectionSink,
   ) {
     this.groupStamp = new Int32Array(index.typoGroups.head.length);
-    this.pairEnds = new PairEnds(index.deletionEnds);
+    this.ends = new DeletionEnds(index.deletionEnds);
   }
 
   /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
@@ -42,13 +42,15 @@ export class TypoFinder {
     this.text = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
-    this.lookup(this.prefix.whole(), label, start, end, runStart, 1);
-    for (let i = 0; i < n; i++) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
+    // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
+    const ends = this.ends;
+    const filtered = n >= DELETION_ENDS_MIN_LENGTH;
+    if (filtered) ends.load(this.labelCodes, n);
+    if (!filtered || ends.whole()) this.lookup(this.prefix.whole(), label, start, end, runStart, 1);
+    for (let i = 0; i < n; i++) if (!filtered || ends.single(i)) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
-    if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
-      // The ends filter answers most variants without a hash or a table probe.
-      const ends = this.pairEnds;
-      const count = ends.collect(this.labelCodes, n);
+    if (filtered && runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
+      const count = ends.collect();
       for (let k = 0; k < count; k++) {
         this.lookup(this.prefix.without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
       }
@@ -72,9 +74,15 @@ export class TypoFinder {
       this.groupStamp[g] = this.stamp;
       // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
       let shape: TypoShape | null | undefined;
+      let ownedBrand = -1;
       for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
+        if (groups.brands[x] === ownedBrand) continue;
         const t = idx.targets[groups.members[x] ?? 0];
-        if (!t || this.sink.owned(t)) continue;
+        if (!t) continue;
+        if (this.sink.owned(t)) {
+          ownedBrand = t.brand;
+          continue;
+        }
         this.text ??= label.slice(start, end);
         // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
         if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;

@@ -1,5 +1,8 @@
 import { endsSide as side, type EndsFilter } from './ends-filter.js';
 
+/** The shortest label the cases hold for: two deletions still leave both ends inside it. */
+export const MIN_LENGTH = 5;
+
 /** Per end case, the three kept positions counted from that end: case 0 deletes nothing there, 1-3 delete 0, 1 or 2, 4-9 a pair in [0, 4). */
 const KEPT = Uint8Array.from([0, 1, 2, 1, 2, 3, 0, 2, 3, 0, 1, 3, 2, 3, 4, 1, 3, 4, 1, 2, 4, 0, 3, 4, 0, 2, 4, 0, 1, 4]);
 /** PAIR_CASE[i * 4 + j]: the case of deleting i < j, both within [0, 4) and i < 3. */
@@ -43,28 +46,28 @@ function planFor(n: number): Plan {
 }
 
 /**
- * Which two-deletion variants of one label the ends filter lets through, grouped by their ends. The first three
- * units left after deleting i < j depend only on which of i, j fall in [0, 4) — ten cases — and the last three
- * likewise, mirrored: a 12-letter label has 66 variants but at most 28 distinct pairs of ends. Each end is hashed
- * once per label and each pair of ends asked once, instead of six lookups and a hash per variant (that loop was
- * ~900 ns a label at 10,000 brands).
+ * Which deletion variants of one label (itself, without one unit, without two) the ends filter lets through.
+ * The first three units left after deleting i < j depend only on which of i, j fall in [0, 4) — ten cases —
+ * and the last three likewise, mirrored: a 12-letter label has 66 two-deletion variants but at most 28 distinct
+ * pairs of ends, and 12 one-deletion variants with at most 7. Each end is hashed once per label and each pair of
+ * ends asked once, from a bitset small enough to stay in cache; most variants then need no hash and no probe
+ * of the deletion table (the per-variant loop was ~900 ns a label at 10,000 brands, and each probe a cache miss).
  */
-export class PairEnds {
-  /** The pairs let through by the last collect: i at 2k, j at 2k + 1. */
+export class DeletionEnds {
+  /** The pairs let through by the last collect: i at 2k, j at 2k + 1, grouped by their ends. */
   readonly pairs = new Uint8Array(2 * 32 * 63);
   private readonly plans: (Plan | undefined)[] = [];
   private readonly left = new Int32Array(10);
   private readonly right = new Int32Array(10);
+  /** singles[leftCase * 4 + rightCase] for one deletion: -1 not asked yet, else 0 or 1. */
+  private readonly singles = new Int8Array(16);
+  private n = 0;
 
   constructor(private readonly filter: EndsFilter) {}
 
-  /** Collects the pairs of codes[0, n) (5 <= n <= 64) whose variant may be in the filter; returns how many. */
-  collect(codes: ArrayLike<number>, n: number): number {
-    let plan = this.plans[n];
-    if (plan === undefined) {
-      plan = planFor(n);
-      this.plans[n] = plan;
-    }
+  /** Loads codes[0, n); n >= MIN_LENGTH, so that each end's kept units stay inside the label. */
+  load(codes: ArrayLike<number>, n: number): void {
+    this.n = n;
     // Locals, not fields: V8 reloads a field and its backing store at every use once the loop writes a typed array.
     const left = this.left;
     const right = this.right;
@@ -75,6 +78,37 @@ export class PairEnds {
       left[c] = side(codes[p0] ?? 0, codes[p1] ?? 0, codes[p2] ?? 0);
       right[c] = side(codes[n - 1 - p2] ?? 0, codes[n - 1 - p1] ?? 0, codes[n - 1 - p0] ?? 0);
     }
+    this.singles.fill(-1);
+  }
+
+  /** Whether the loaded label itself may be in the filter. */
+  whole(): boolean {
+    return this.filter.hasSides(this.n, this.left[0] ?? 0, this.right[0] ?? 0);
+  }
+
+  /** Whether the loaded label without position i may be in the filter. */
+  single(i: number): boolean {
+    const n = this.n;
+    const l = i < 3 ? 1 + i : 0;
+    const r = n - 1 - i < 3 ? n - i : 0;
+    let answer = this.singles[l * 4 + r] ?? -1;
+    if (answer < 0) {
+      answer = this.filter.hasSides(n - 1, this.left[l] ?? 0, this.right[r] ?? 0) ? 1 : 0;
+      this.singles[l * 4 + r] = answer;
+    }
+    return answer === 1;
+  }
+
+  /** Collects the pairs i < j whose variant may be in the filter; returns how many (see pairs). */
+  collect(): number {
+    const n = this.n;
+    let plan = this.plans[n];
+    if (plan === undefined) {
+      plan = planFor(n);
+      this.plans[n] = plan;
+    }
+    const left = this.left;
+    const right = this.right;
     const len = n - 2;
     const filter = this.filter;
     const caseLeft = plan.left;
