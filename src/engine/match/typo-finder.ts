@@ -22,6 +22,11 @@ export class TypoFinder {
   private text: string | null = null;
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
+  /** The groups a whole label equal to group g's label meets: exactGroups[exactFirst[g], exactFirst[g + 1]). */
+  private readonly exactFirst: Uint32Array;
+  private exactGroups = new Uint32Array(0);
+  /** While the exact groups are worked out, the groups met, instead of verifying them. */
+  private recording: number[] | null = null;
 
   constructor(
     private readonly index: BrandIndex,
@@ -29,6 +34,8 @@ export class TypoFinder {
   ) {
     this.groupStamp = new Int32Array(index.typoGroups.head.length);
     this.ends = new DeletionEnds(index.deletionEnds);
+    this.exactFirst = new Uint32Array(index.typoGroups.head.length + 1);
+    this.recordExactGroups();
   }
 
   /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
@@ -42,6 +49,17 @@ export class TypoFinder {
     this.text = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
+    if (runStart < 0 && this.recording === null) {
+      const g = this.exactGroup(label, this.prefix.whole());
+      if (g >= 0) {
+        for (let k = this.exactFirst[g] ?? 0; k < (this.exactFirst[g + 1] ?? 0); k++) {
+          const met = this.exactGroups[k] ?? 0;
+          this.groupStamp[met] = this.stamp;
+          if (!this.verify(met, label, start, end, runStart)) return;
+        }
+        return;
+      }
+    }
     // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
     const ends = this.ends;
     const filtered = n >= DELETION_ENDS_MIN_LENGTH;
@@ -63,36 +81,76 @@ export class TypoFinder {
    * two-deletion variants are looked up, and those skip every group that allows only one edit.
    */
   private lookup(hash: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
-    const idx = this.index;
-    const table = idx.deletions;
+    const table = this.index.deletions;
     const slot = table.find(hash);
     if (slot < 0) return;
-    const groups = idx.typoGroups;
+    const maxEdits = this.index.typoGroups.maxEdits;
     for (let k = table.start(slot); k < table.end(slot); k++) {
       const g = table.ids[k] ?? 0;
-      if (this.groupStamp[g] === this.stamp || (groups.maxEdits[g] ?? 0) < minEdits) continue;
+      if (this.groupStamp[g] === this.stamp || (maxEdits[g] ?? 0) < minEdits) continue;
       this.groupStamp[g] = this.stamp;
-      // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
-      let shape: TypoShape | null | undefined;
-      let ownedBrand = -1;
-      for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
-        if (groups.brands[x] === ownedBrand) continue;
-        const t = idx.targets[groups.members[x] ?? 0];
-        if (!t) continue;
-        if (this.sink.owned(t)) {
-          ownedBrand = t.brand;
-          continue;
-        }
-        this.text ??= label.slice(start, end);
-        // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
-        if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;
-        if (this.runIsWord === 1) return;
-        if (shape === undefined) shape = typoShape(this.text, t);
-        if (shape === null) break;
-        if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
-        else this.typoInRun(label, start, end, shape, t);
-      }
+      if (this.recording !== null) this.recording.push(g);
+      else if (!this.verify(g, label, start, end, runStart)) return;
     }
+  }
+
+  /** Verifies the targets of group g against the label or run; false when the text turns out to be an everyday word (stop). */
+  private verify(g: number, label: string, start: number, end: number, runStart: number): boolean {
+    const idx = this.index;
+    const groups = idx.typoGroups;
+    // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
+    let shape: TypoShape | null | undefined;
+    let ownedBrand = -1;
+    for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
+      if (groups.brands[x] === ownedBrand) continue;
+      const t = idx.targets[groups.members[x] ?? 0];
+      if (!t) continue;
+      if (this.sink.owned(t)) {
+        ownedBrand = t.brand;
+        continue;
+      }
+      this.text ??= label.slice(start, end);
+      // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
+      if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;
+      if (this.runIsWord === 1) return false;
+      if (shape === undefined) shape = typoShape(this.text, t);
+      if (shape === null) break;
+      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
+      else this.typoInRun(label, start, end, shape, t);
+    }
+    return true;
+  }
+
+  /**
+   * The group whose label is the whole of `label`, or -1, from the label's own slot. A top-list name is often a
+   * brand label itself, and then every one of its deletion variants is found in the table: its groups are known
+   * from compile time (see exactGroups) and need no lookup.
+   */
+  private exactGroup(label: string, hash: number): number {
+    const table = this.index.deletions;
+    const slot = table.find(hash);
+    if (slot < 0) return -1;
+    const groups = this.index.typoGroups;
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      const g = table.ids[k] ?? 0;
+      if (this.index.targets[groups.head[g] ?? 0]?.label === label) return g;
+    }
+    return -1;
+  }
+
+  /** For every group, the groups find() meets for a whole label equal to the group's label, in the order met. */
+  private recordExactGroups(): void {
+    const groups = this.index.typoGroups;
+    const met: number[] = [];
+    this.recording = met;
+    for (let g = 0; g < groups.head.length; g++) {
+      this.exactFirst[g] = met.length;
+      const label = this.index.targets[groups.head[g] ?? 0]?.label ?? '';
+      this.find(label, 0, label.length, -1, '');
+    }
+    this.exactFirst[groups.head.length] = met.length;
+    this.recording = null;
+    this.exactGroups = Uint32Array.from(met);
   }
 
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
