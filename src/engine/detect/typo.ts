@@ -69,7 +69,7 @@ export function typoShape(label: string, target: Target): TypoShape | null {
   if (distance === 0 || distance > target.maxEdits) return null;
   // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
   if (sameSkeleton(label, target.skeleton)) return null;
-  const edits = editScript(target.label, label);
+  const edits = editScript(target.label, label, distance);
   if (isHyphenation(edits)) {
     return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }

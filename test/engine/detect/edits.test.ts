@@ -59,6 +59,22 @@ test('property: editScript has as many edits as the distance and turns the brand
   );
 });
 
+test('property: editScript told the distance (filling only the band) gives the same edits as without', () => {
+  fc.assert(
+    fc.property(label, fc.array(fc.tuple(fc.nat(), fc.constantFrom('a', 'b', 'x', '')), { maxLength: 3 }), (brand, changes) => {
+      let name = brand;
+      for (const [at, c] of changes) {
+        const k = name.length === 0 ? 0 : at % (name.length + 1);
+        name = c === '' ? name.slice(0, k) + name.slice(k + 1) : name.slice(0, k) + c + name.slice(k + (at % 2));
+      }
+      const distance = osa(brand, name);
+      assert.deepEqual(editScript(brand, name, distance), editScript(brand, name), `${brand} -> ${name}`);
+      assert.deepEqual(editScript(brand, name, distance + 1), editScript(brand, name));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 test('editScript names the slips: a swap, a missing letter, a neighbour key', () => {
   assert.deepEqual(editScript('microsoft', 'microsfot'), [{ kind: 'transposition', at: 6, pair: 'of' }]);
   assert.deepEqual(editScript('microsoft', 'micosoft'), [{ kind: 'omission', at: 3, char: 'r' }]);
