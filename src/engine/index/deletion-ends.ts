@@ -1,8 +1,5 @@
 import { endsSide as side, type EndsFilter } from './ends-filter.js';
 
-/** The shortest label the cases hold for: two deletions still leave both ends inside it. */
-export const MIN_LENGTH = 5;
-
 /** Per end case, the three kept positions counted from that end: case 0 deletes nothing there, 1-3 delete 0, 1 or 2, 4-9 a pair in [0, 4). */
 const KEPT = Uint8Array.from([0, 1, 2, 1, 2, 3, 0, 2, 3, 0, 1, 3, 2, 3, 4, 1, 3, 4, 1, 2, 4, 0, 3, 4, 0, 2, 4, 0, 1, 4]);
 /** PAIR_CASE[i * 4 + j]: the case of deleting i < j, both within [0, 4) and i < 3. */
@@ -57,6 +54,8 @@ export class DeletionEnds {
   /** The pairs let through by the last collect: i at 2k, j at 2k + 1, grouped by their ends. */
   readonly pairs = new Uint8Array(2 * 32 * 63);
   private readonly plans: (Plan | undefined)[] = [];
+  private readonly head = new Uint16Array(5);
+  private readonly tail = new Uint16Array(5);
   private readonly left = new Int32Array(10);
   private readonly right = new Int32Array(10);
   /** singles[leftCase * 4 + rightCase] for one deletion: -1 not asked yet, else 0 or 1. */
@@ -65,9 +64,16 @@ export class DeletionEnds {
 
   constructor(private readonly filter: EndsFilter) {}
 
-  /** Loads codes[0, n); n >= MIN_LENGTH, so that each end's kept units stay inside the label. */
+  /** Loads codes[0, n). */
   load(codes: ArrayLike<number>, n: number): void {
     this.n = n;
+    // The five units at each end, 0 past the label as in EndsFilter (a short label's kept units run off it).
+    const head = this.head;
+    const tail = this.tail;
+    for (let p = 0; p < 5; p++) {
+      head[p] = p < n ? (codes[p] ?? 0) : 0;
+      tail[p] = p < n ? (codes[n - 1 - p] ?? 0) : 0;
+    }
     // Locals, not fields: V8 reloads a field and its backing store at every use once the loop writes a typed array.
     const left = this.left;
     const right = this.right;
@@ -75,8 +81,8 @@ export class DeletionEnds {
       const p0 = KEPT[3 * c] ?? 0;
       const p1 = KEPT[3 * c + 1] ?? 0;
       const p2 = KEPT[3 * c + 2] ?? 0;
-      left[c] = side(codes[p0] ?? 0, codes[p1] ?? 0, codes[p2] ?? 0);
-      right[c] = side(codes[n - 1 - p2] ?? 0, codes[n - 1 - p1] ?? 0, codes[n - 1 - p0] ?? 0);
+      left[c] = side(head[p0] ?? 0, head[p1] ?? 0, head[p2] ?? 0);
+      right[c] = side(tail[p2] ?? 0, tail[p1] ?? 0, tail[p0] ?? 0);
     }
     this.singles.fill(-1);
   }

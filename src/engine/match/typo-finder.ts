@@ -2,7 +2,7 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
 import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
-import { DELETION_ENDS_MIN_LENGTH, DeletionEnds, PrefixHashes } from '../index/index.js';
+import { DeletionEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
 /**
@@ -49,25 +49,25 @@ export class TypoFinder {
     this.text = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
-    if (runStart < 0 && this.recording === null) {
-      const g = this.exactGroup(label, this.prefix.whole());
-      if (g >= 0) {
-        for (let k = this.exactFirst[g] ?? 0; k < (this.exactFirst[g + 1] ?? 0); k++) {
+    // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
+    const ends = this.ends;
+    ends.load(this.labelCodes, n);
+    if (ends.whole()) {
+      const slot = this.index.deletions.find(this.prefix.whole());
+      const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot) : -1;
+      if (exact >= 0) {
+        for (let k = this.exactFirst[exact] ?? 0; k < (this.exactFirst[exact + 1] ?? 0); k++) {
           const met = this.exactGroups[k] ?? 0;
           this.groupStamp[met] = this.stamp;
           if (!this.verify(met, label, start, end, runStart)) return;
         }
         return;
       }
+      this.lookupSlot(slot, label, start, end, runStart, 1);
     }
-    // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
-    const ends = this.ends;
-    const filtered = n >= DELETION_ENDS_MIN_LENGTH;
-    if (filtered) ends.load(this.labelCodes, n);
-    if (!filtered || ends.whole()) this.lookup(this.prefix.whole(), label, start, end, runStart, 1);
-    for (let i = 0; i < n; i++) if (!filtered || ends.single(i)) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
+    for (let i = 0; i < n; i++) if (ends.single(i)) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
-    if (filtered && runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
+    if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
       const count = ends.collect();
       for (let k = 0; k < count; k++) {
         this.lookup(this.prefix.without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
@@ -81,9 +81,12 @@ export class TypoFinder {
    * two-deletion variants are looked up, and those skip every group that allows only one edit.
    */
   private lookup(hash: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
-    const table = this.index.deletions;
-    const slot = table.find(hash);
+    this.lookupSlot(this.index.deletions.find(hash), label, start, end, runStart, minEdits);
+  }
+
+  private lookupSlot(slot: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     if (slot < 0) return;
+    const table = this.index.deletions;
     const maxEdits = this.index.typoGroups.maxEdits;
     for (let k = table.start(slot); k < table.end(slot); k++) {
       const g = table.ids[k] ?? 0;
@@ -122,14 +125,13 @@ export class TypoFinder {
   }
 
   /**
-   * The group whose label is the whole of `label`, or -1, from the label's own slot. A top-list name is often a
+   * The group whose label is the whole of `label`, or -1, from the label's own slot (or -1). A top-list name is often a
    * brand label itself, and then every one of its deletion variants is found in the table: its groups are known
    * from compile time (see exactGroups) and need no lookup.
    */
-  private exactGroup(label: string, hash: number): number {
-    const table = this.index.deletions;
-    const slot = table.find(hash);
+  private exactGroup(label: string, slot: number): number {
     if (slot < 0) return -1;
+    const table = this.index.deletions;
     const groups = this.index.typoGroups;
     for (let k = table.start(slot); k < table.end(slot); k++) {
       const g = table.ids[k] ?? 0;
