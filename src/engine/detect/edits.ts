@@ -67,53 +67,94 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return d > max ? max + 1 : d;
 }
 
-/** The full distance table of editScript, (n + 1) x (m + 1), row by row; grown when needed. */
-let table = new Int32Array(32 * 32);
-
 /**
- * The edits that turn `brand` into `name`, in order. With `max` (the distance is known to be at most that), only
- * the band |i - j| <= max of the table is filled: the path walked back never leaves it, and the cells it compares
+ * One reusable OSA table: fill it for a pair within a bound, then, when the pair is close enough, walk the edits
+ * back from the same table (a typo's verification and its description share one pass over the letters).
+ * Only the band |i - j| <= max is filled: a path of cost <= max never leaves it, and the cells the walk compares
  * with just off the band are FAR, as their true values (> max) would fail the same comparisons.
  */
-export function editScript(brand: string, name: string, max = Math.max(brand.length, name.length)): Edit[] {
-  const n = brand.length;
-  const m = name.length;
-  const w = m + 1;
-  if (table.length < (n + 1) * w) table = new Int32Array(2 * (n + 1) * w);
-  const d = table;
-  for (let j = 0; j <= m; j++) d[j] = j <= max ? j : FAR;
-  for (let i = 1; i <= n; i++) {
-    const lo = i - max > 1 ? i - max : 1;
-    const hi = i + max < m ? i + max : m;
-    d[i * w + lo - 1] = lo === 1 ? i : FAR;
-    if (hi < m) d[i * w + hi + 1] = FAR;
-    for (let j = lo; j <= hi; j++) {
-      const cost = brand.charCodeAt(i - 1) === name.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((d[(i - 1) * w + j] ?? 0) + 1, (d[i * w + j - 1] ?? 0) + 1, (d[(i - 1) * w + j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && brand.charCodeAt(i - 1) === name.charCodeAt(j - 2) && brand.charCodeAt(i - 2) === name.charCodeAt(j - 1)) v = Math.min(v, (d[(i - 2) * w + j - 2] ?? 0) + 1);
-      d[i * w + j] = v;
+export class EditTable {
+  private d = new Int32Array(32 * 32);
+  private brand = '';
+  private name = '';
+
+  /** Fills the table for brand → name; the distance, or max + 1 as soon as it is sure the distance exceeds max. */
+  fill(brand: string, name: string, max: number): number {
+    const n = brand.length;
+    const m = name.length;
+    this.brand = brand;
+    this.name = name;
+    if (Math.abs(n - m) > max) return max + 1;
+    const w = m + 1;
+    if (this.d.length < (n + 1) * w) this.d = new Int32Array(2 * (n + 1) * w);
+    const d = this.d;
+    for (let j = 0; j <= m; j++) d[j] = j <= max ? j : FAR;
+    for (let i = 1; i <= n; i++) {
+      const lo = i - max > 1 ? i - max : 1;
+      const hi = i + max < m ? i + max : m;
+      const row = i * w;
+      d[row + lo - 1] = lo === 1 ? i : FAR;
+      if (hi < m) d[row + hi + 1] = FAR;
+      const bi = brand.charCodeAt(i - 1);
+      const bPrev = i > 1 ? brand.charCodeAt(i - 2) : -1;
+      let rowMin = lo === 1 ? i : FAR;
+      for (let j = lo; j <= hi; j++) {
+        const nj = name.charCodeAt(j - 1);
+        let v = (d[row - w + j - 1] ?? 0) + (bi === nj ? 0 : 1);
+        const up = (d[row - w + j] ?? 0) + 1;
+        const left = (d[row + j - 1] ?? 0) + 1;
+        if (up < v) v = up;
+        if (left < v) v = left;
+        if (j > 1 && bi === name.charCodeAt(j - 2) && bPrev === nj) {
+          const swap = (d[row - 2 * w + j - 2] ?? 0) + 1;
+          if (swap < v) v = swap;
+        }
+        d[row + j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
     }
+    const distance = d[n * w + m] ?? FAR;
+    return distance > max ? max + 1 : distance;
   }
-  const edits: Edit[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const v = d[i * w + j] ?? 0;
-    if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1] && brand[i - 1] !== brand[i - 2] && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
-      edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
-      i -= 2;
-      j -= 2;
-    } else if (i > 0 && j > 0 && v === (d[(i - 1) * w + j - 1] ?? 0) + (brand[i - 1] === name[j - 1] ? 0 : 1)) {
-      if (brand[i - 1] !== name[j - 1]) edits.push({ kind: 'replacement', at: i - 1, from: brand[i - 1] ?? '', to: name[j - 1] ?? '' });
-      i--;
-      j--;
-    } else if (i > 0 && v === (d[(i - 1) * w + j] ?? 0) + 1) {
-      edits.push({ kind: 'omission', at: i - 1, char: brand[i - 1] ?? '' });
-      i--;
-    } else {
-      edits.push({ kind: 'insertion', at: i, char: name[j - 1] ?? '' });
-      j--;
+
+  /** The edits that turn the brand last filled into the name, in order; only after a fill that returned <= its max. */
+  script(): Edit[] {
+    const brand = this.brand;
+    const name = this.name;
+    const d = this.d;
+    const w = name.length + 1;
+    const edits: Edit[] = [];
+    let i = brand.length;
+    let j = name.length;
+    while (i > 0 || j > 0) {
+      const v = d[i * w + j] ?? 0;
+      const bi = i > 0 ? brand.charCodeAt(i - 1) : -1;
+      const nj = j > 0 ? name.charCodeAt(j - 1) : -2;
+      if (i > 1 && j > 1 && bi === name.charCodeAt(j - 2) && brand.charCodeAt(i - 2) === nj && bi !== nj && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
+        edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
+        i -= 2;
+        j -= 2;
+      } else if (i > 0 && j > 0 && v === (d[(i - 1) * w + j - 1] ?? 0) + (bi === nj ? 0 : 1)) {
+        if (bi !== nj) edits.push({ kind: 'replacement', at: i - 1, from: brand[i - 1] ?? '', to: name[j - 1] ?? '' });
+        i--;
+        j--;
+      } else if (i > 0 && v === (d[(i - 1) * w + j] ?? 0) + 1) {
+        edits.push({ kind: 'omission', at: i - 1, char: brand[i - 1] ?? '' });
+        i--;
+      } else {
+        edits.push({ kind: 'insertion', at: i, char: name[j - 1] ?? '' });
+        j--;
+      }
     }
+    return edits.reverse();
   }
-  return edits.reverse();
+}
+
+const scratch = new EditTable();
+
+/** The edits that turn `brand` into `name`, in order. */
+export function editScript(brand: string, name: string): Edit[] {
+  scratch.fill(brand, name, Math.max(brand.length, name.length));
+  return scratch.script();
 }

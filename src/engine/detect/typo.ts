@@ -3,7 +3,7 @@ import { SkeletonBuffer, skeletonInto } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
 import type { Technique } from '../types.js';
-import { boundedDistance, editScript, type Edit } from './edits.js';
+import { EditTable, type Edit } from './edits.js';
 import { hyphenationReason, isHyphenation } from './hyphenation.js';
 import { adjacentKeys, isVowel } from './keyboard.js';
 
@@ -52,6 +52,7 @@ export interface TypoShape {
 }
 
 const sk = new SkeletonBuffer(256);
+const table = new EditTable();
 
 /** Whether `label` has the skeleton `skeleton`, without building the label's skeleton as a string. */
 function sameSkeleton(label: string, skeleton: string): boolean {
@@ -65,11 +66,11 @@ function sameSkeleton(label: string, skeleton: string): boolean {
 /** The shape of `label` as a typo of the brand label of `target`, or null when it is none (too far, equal, or a homoglyph). */
 export function typoShape(label: string, target: Target): TypoShape | null {
   if (target.maxEdits === 0) return null;
-  const distance = boundedDistance(target.label, label, target.maxEdits);
+  const distance = table.fill(target.label, label, target.maxEdits);
   if (distance === 0 || distance > target.maxEdits) return null;
   // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
   if (sameSkeleton(label, target.skeleton)) return null;
-  const edits = editScript(target.label, label, distance);
+  const edits = table.script();
   if (isHyphenation(edits)) {
     return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }

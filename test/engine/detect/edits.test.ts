@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { boundedDistance, editScript, type Edit } from '../../../src/engine/detect/edits.js';
+import { EditTable, boundedDistance, editScript, type Edit } from '../../../src/engine/detect/edits.js';
 
 /** Optimal string alignment distance, the textbook way: the reference the reused-buffer version must agree with. */
 function osa(a: string, b: string): number {
@@ -59,7 +59,7 @@ test('property: editScript has as many edits as the distance and turns the brand
   );
 });
 
-test('property: editScript told the distance (filling only the band) gives the same edits as without', () => {
+test('property: an EditTable filled within a bound gives the distance and, within it, the same edits as editScript', () => {
   fc.assert(
     fc.property(label, fc.array(fc.tuple(fc.nat(), fc.constantFrom('a', 'b', 'x', '')), { maxLength: 3 }), (brand, changes) => {
       let name = brand;
@@ -68,8 +68,12 @@ test('property: editScript told the distance (filling only the band) gives the s
         name = c === '' ? name.slice(0, k) + name.slice(k + 1) : name.slice(0, k) + c + name.slice(k + (at % 2));
       }
       const distance = osa(brand, name);
-      assert.deepEqual(editScript(brand, name, distance), editScript(brand, name), `${brand} -> ${name}`);
-      assert.deepEqual(editScript(brand, name, distance + 1), editScript(brand, name));
+      const table = new EditTable();
+      for (const max of [distance, distance + 1]) {
+        assert.equal(table.fill(brand, name, max), distance);
+        assert.deepEqual(table.script(), editScript(brand, name), `${brand} -> ${name} within ${max}`);
+      }
+      if (distance > 0) assert.equal(table.fill(brand, name, distance - 1), distance);
     }),
     { numRuns: 3000 },
   );
