@@ -58,8 +58,8 @@ export class DeletionEnds {
   private readonly tail = new Uint16Array(5);
   private readonly left = new Int32Array(10);
   private readonly right = new Int32Array(10);
-  /** singles[leftCase * 4 + rightCase] for one deletion: -1 not asked yet, else 0 or 1. */
-  private readonly singles = new Int8Array(16);
+  /** The positions let through by the last collectSingles. */
+  readonly singles = new Uint8Array(64);
   private n = 0;
 
   constructor(private readonly filter: EndsFilter) {}
@@ -84,7 +84,6 @@ export class DeletionEnds {
       left[c] = side(head[p0] ?? 0, head[p1] ?? 0, head[p2] ?? 0);
       right[c] = side(tail[p2] ?? 0, tail[p1] ?? 0, tail[p0] ?? 0);
     }
-    this.singles.fill(-1);
   }
 
   /** Whether the loaded label itself may be in the filter. */
@@ -92,17 +91,30 @@ export class DeletionEnds {
     return this.filter.hasSides(this.n, this.left[0] ?? 0, this.right[0] ?? 0);
   }
 
-  /** Whether the loaded label without position i may be in the filter. */
-  single(i: number): boolean {
+  /** Collects the positions i whose one-deletion variant may be in the filter, in order; returns how many (see singles). */
+  collectSingles(): number {
     const n = this.n;
-    const l = i < 3 ? 1 + i : 0;
-    const r = n - 1 - i < 3 ? n - i : 0;
-    let answer = this.singles[l * 4 + r] ?? -1;
-    if (answer < 0) {
-      answer = this.filter.hasSides(n - 1, this.left[l] ?? 0, this.right[r] ?? 0) ? 1 : 0;
-      this.singles[l * 4 + r] = answer;
+    const len = n - 1;
+    const filter = this.filter;
+    const left = this.left;
+    const right = this.right;
+    const out = this.singles;
+    // Deleting a unit at least three from either end leaves both ends as they are: one answer for all of them.
+    let middle = -1;
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      const l = i < 3 ? 1 + i : 0;
+      const r = n - 1 - i < 3 ? n - i : 0;
+      let pass: boolean;
+      if (l === 0 && r === 0) {
+        if (middle < 0) middle = filter.hasSides(len, left[0] ?? 0, right[0] ?? 0) ? 1 : 0;
+        pass = middle === 1;
+      } else {
+        pass = filter.hasSides(len, left[l] ?? 0, right[r] ?? 0);
+      }
+      if (pass) out[w++] = i;
     }
-    return answer === 1;
+    return w;
   }
 
   /** Collects the pairs i < j whose variant may be in the filter; returns how many (see pairs). */

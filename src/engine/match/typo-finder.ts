@@ -65,7 +65,8 @@ export class TypoFinder {
       }
       this.lookupSlot(slot, label, start, end, runStart, 1);
     }
-    for (let i = 0; i < n; i++) if (ends.single(i)) this.lookup(this.prefix.without(i), label, start, end, runStart, 1);
+    const singles = ends.collectSingles();
+    for (let k = 0; k < singles; k++) this.lookup(this.prefix.without(ends.singles[k] ?? 0), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
       const count = ends.collect();
