@@ -52,6 +52,10 @@ export interface TypoShape {
 }
 
 const sk = new SkeletonBuffer(256);
+/** Shared, never written: a detection's techniques are read and copied, not changed. */
+const TYPO: readonly Technique[] = ['typo'];
+const HYPHENATION: readonly Technique[] = ['hyphenation'];
+const BITSQUAT: readonly Technique[] = ['bitsquat'];
 const table = new EditTable();
 
 /** Whether `label` has the skeleton `skeleton`, without building the label's skeleton as a string. */
@@ -72,18 +76,23 @@ export function typoShape(label: string, target: Target): TypoShape | null {
   if (sameSkeleton(label, target.skeleton)) return null;
   const edits = table.script();
   if (isHyphenation(edits)) {
-    return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
+    return { score: 0.8, techniques: HYPHENATION, reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }
   const only = edits.length === 1 ? edits[0] : undefined;
   if (only?.kind === 'replacement' && isBitFlip(only.from, only.to) && !adjacentKeys(only.from, only.to)) {
-    return { score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: ['bitsquat'], reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``], bySuffix: false };
+    return { score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: BITSQUAT, reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``], bySuffix: false };
   }
-  const described = edits.map((e) => describe(e, target.label));
-  const likely = described.filter((d) => d.likely).length;
+  let likely = 0;
+  let slips = '';
+  for (let k = 0; k < edits.length; k++) {
+    const d = describe(edits[k] as Edit, target.label);
+    if (d.likely) likely++;
+    slips += k === 0 ? d.text : `, ${d.text}`;
+  }
   return {
     score: baseScore(target.label.length, distance) + 0.06 * likely,
-    techniques: ['typo'],
-    reasons: [`typo of \`${target.label}\`: ${described.map((d) => d.text).join(', ')}`],
+    techniques: TYPO,
+    reasons: [`typo of \`${target.label}\`: ${slips}`],
     bySuffix: true,
   };
 }
