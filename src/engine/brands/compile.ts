@@ -46,7 +46,11 @@ export class BrandIndex {
   /** Registrable domain → brands that own it or allow it. */
   readonly protectedFor: ReadonlyMap<string, ReadonlySet<number>>;
   readonly allowlist: ReadonlySet<string>;
-  /** deepLengths[n] = 1: a label of n characters may be two edits from a brand, so two deletions are looked up too. */
+  /**
+   * deepLengths[n] = 1: a label of n characters may need two deletions to meet a brand, so they are looked up too.
+   * Only a name's insertions, replacements and swaps cost it a deletion (the brand's side takes the rest), so a
+   * name needs two only when it is at least as long as the brand, which has at least 9 letters to allow two edits.
+   */
   readonly deepLengths: Uint8Array;
   /** Label lengths worth a deletion lookup. */
   readonly minTypoLength: number;
@@ -74,7 +78,7 @@ export class BrandIndex {
     this.deepLengths = new Uint8Array(MAX_DEEP_LENGTH + 1);
     for (const t of typoTargets) {
       if (t.maxEdits < 2) continue;
-      for (let n = t.label.length - 2; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
+      for (let n = t.label.length; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
     }
     this.minTypoLength = Math.max(1, Math.min(...typoTargets.map((t) => t.label.length)) - 2);
     this.maxTypoLength = Math.max(0, ...typoTargets.map((t) => t.label.length)) + 1;

@@ -9,6 +9,7 @@ const m = matcherFor([
   brand('Northwindtraders', ['northwindtraders.com']),
   brand('Northwindtrade', ['northwindtrade.com']),
   brand('Northwindtradres', ['northwindtradres.com']),
+  brand('Fabrikamx', ['fabrikamx.com']),
 ]);
 
 function typoBrands(name: string): string[] {
@@ -29,4 +30,11 @@ test("a name that is itself a brand's label is still a typo of the brands one or
 test("the brand's own domain is never its own typo, and a plain typo is found as before", () => {
   assert.deepEqual(typoBrands('contoso.com'), ['Contosa']);
   assert.deepEqual(typoBrands('northwindtrsders.com'), ['Northwindtraders', 'Northwindtradres']);
+});
+
+test('two edits are found whichever side they fall on: letters left out, added, replaced or swapped', () => {
+  for (const name of ['fabrikm.com', 'fbrikamx.com', 'fabrikamxyz.com', 'fabricamz.com', 'fabrkiamx.com', 'fabrikaamxx.com']) {
+    assert.deepEqual(typoBrands(name), ['Fabrikamx'], name);
+  }
+  assert.deepEqual(typoBrands('fabrik.com'), [], 'three letters left out');
 });
