@@ -126,9 +126,9 @@ export class TypoFinder {
   }
 
   /**
-   * The group whose label is the whole of `label`, or -1, from the label's own slot (or -1). A top-list name is often a
-   * brand label itself, and then every one of its deletion variants is found in the table: its groups are known
-   * from compile time (see exactGroups) and need no lookup.
+   * The group whose label is the whole of `label`, or -1, from the slot of the label's own hash (-1: none). A top-list
+   * name is often a brand label itself, and then every one of its deletion variants is in the table: the groups they
+   * meet were worked out when the finder was built (recordExactGroups) and need no probe.
    */
   private exactGroup(label: string, slot: number): number {
     if (slot < 0) return -1;
