@@ -38,7 +38,7 @@ export class BrandIndex {
   readonly deletions: HashMultimap;
   /** The targets that allow typos, one group per label: a label is hashed, looked up and verified once, not once per domain. */
   readonly typoGroups: TypoGroups;
-  /** The ends of every string in `deletions`: asked before hashing each two-deletion variant of a name's label. */
+  /** The ends of every string in `deletions`: asked before hashing each deletion variant of a name's label. */
   readonly deletionEnds: EndsFilter;
   readonly automaton: Automaton;
   /** Automaton pattern id → target ids. */
@@ -71,7 +71,8 @@ export class BrandIndex {
     this.skeletons = hashIndex(this.targets.filter((t) => t.isDomain), (t) => [hashString(t.skeleton)]);
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
     this.typoGroups = groupByLabel(typoTargets);
-    const heads = [...this.typoGroups.head].map((id) => this.targets[id]).filter((t) => t !== undefined);
+    // Group g's head is heads[g]: the deletion table files group ids by position (head ids are target ids, never missing).
+    const heads = Array.from(this.typoGroups.head, (id) => this.targets[id] as Target);
     this.deletions = hashIndex(heads, deletionHashes, (g) => g);
     this.deletionEnds = new EndsFilter(heads.reduce((sum, t) => sum + variantCount(t), 0));
     for (const t of heads) addDeletionEnds(this.deletionEnds, t);
@@ -107,7 +108,7 @@ function protectedDomains(brands: readonly Brand[]): Map<string, Set<number>> {
   return map;
 }
 
-/** Keys of each target → the target's id (or, with `idOf`, the id it gives the target's position in `targets`). */
+/** Keys of each target → the target's id, or the id `idOf` gives it from its position in `targets`. */
 function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[], idOf: (i: number, t: Target) => number = (_, t) => t.id): HashMultimap {
   const keys: number[] = [];
   const ids: number[] = [];
