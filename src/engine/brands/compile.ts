@@ -14,7 +14,8 @@ export interface CompileOptions {
 
 /**
  * Two-deletion lookups on the name's side cost n(n-1)/2 hashes: done only for labels up to this length.
- * Beyond it, two-edit typos are still found when at most one of the edits adds a character to the name.
+ * Beyond it, two-edit typos are still found when at most one of the edits costs the name a deletion (an added,
+ * replaced or swapped letter does; a letter left out costs the brand's side one).
  */
 export const MAX_DEEP_LENGTH = 16;
 

@@ -1,11 +1,4 @@
 /**
- * A bitset over the ends of strings: a string's length, its first three and its last three code units. Two
- * equal strings have equal ends, so a string whose ends are not in the set is none of the strings the filter
- * was built from. The matcher builds one over every deletion variant of the brand labels and asks it before
- * hashing each two-deletion variant of a name's label: the variants of one label mostly share their ends,
- * the bitset is small enough to stay in cache, and most variants are answered without a hash or a table probe.
- */
-/**
  * One end of a string, three code units (a unit past either end counts as 0), hashed: the bit of a string
  * is a mix of its length and its two ends, so a caller asking about many variants that share an end hashes
  * that end once (see DeletionEnds).
@@ -16,6 +9,13 @@ export function endsSide(a: number, b: number, c: number): number {
   return h | 0;
 }
 
+/**
+ * A bitset over the ends of strings: a string's length, its first three and its last three code units. Two
+ * equal strings have equal ends, so a string whose ends are not in the set is none of the strings the filter
+ * was built from. The matcher builds one over every deletion variant of the brand labels and asks it before
+ * hashing each deletion variant of a name's label: the variants of one label mostly share their ends, the
+ * bitset is small enough to stay in cache, and most variants are answered without a hash or a table probe.
+ */
 export class EndsFilter {
   private readonly bits: Int32Array;
   private readonly shift: number;

@@ -7,8 +7,9 @@ import type { DetectionSink } from './sink.js';
 
 /**
  * Typo candidates of a label, or of a hyphen run inside it, from the deletion index: the label's own hash,
- * its one-deletion hashes, and for whole labels its two-deletion hashes (asked of the ends filter first).
- * Every candidate is verified on the real letters before a detection is made.
+ * its one-deletion hashes, and for whole labels its two-deletion hashes, each variant asked of the ends filter
+ * first. Candidates are typo groups (the targets sharing a brand label), verified once on the real letters
+ * before a detection is made for each target.
  */
 export class TypoFinder {
   private readonly prefix = new PrefixHashes();
