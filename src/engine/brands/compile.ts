@@ -14,7 +14,8 @@ export interface CompileOptions {
 
 /**
  * Two-deletion lookups on the name's side cost n(n-1)/2 hashes: done only for labels up to this length.
- * Beyond it, two-edit typos are still found when at most one of the edits adds a character to the name.
+ * Beyond it, two-edit typos are still found when at most one of the edits costs the name a deletion (an added,
+ * replaced or swapped letter does; a letter left out costs the brand's side one).
  */
 export const MAX_DEEP_LENGTH = 16;
 
@@ -34,9 +35,11 @@ export class BrandIndex {
   readonly exact: HashMultimap;
   /** hash(skeleton of label) → domain targets. */
   readonly skeletons: HashMultimap;
-  /** hash(label with up to maxEdits deletions) → targets that allow typos. */
+  /** hash(label with up to maxEdits deletions) → typo groups (see typoGroups). */
   readonly deletions: HashMultimap;
-  /** The ends of every string in `deletions`: asked before hashing each two-deletion variant of a name's label. */
+  /** The targets that allow typos, one group per label: a label is hashed, looked up and verified once, not once per domain. */
+  readonly typoGroups: TypoGroups;
+  /** The ends of every string in `deletions`: asked before hashing each deletion variant of a name's label. */
   readonly deletionEnds: EndsFilter;
   readonly automaton: Automaton;
   /** Automaton pattern id → target ids. */
@@ -44,7 +47,11 @@ export class BrandIndex {
   /** Registrable domain → brands that own it or allow it. */
   readonly protectedFor: ReadonlyMap<string, ReadonlySet<number>>;
   readonly allowlist: ReadonlySet<string>;
-  /** deepLengths[n] = 1: a label of n characters may be two edits from a brand, so two deletions are looked up too. */
+  /**
+   * deepLengths[n] = 1: a label of n characters may need two deletions to meet a brand, so they are looked up too.
+   * Only a name's insertions, replacements and swaps cost it a deletion (the brand's side takes the rest), so a
+   * name needs two only when it is at least as long as the brand, which has at least 9 letters to allow two edits.
+   */
   readonly deepLengths: Uint8Array;
   /** Label lengths worth a deletion lookup. */
   readonly minTypoLength: number;
@@ -64,13 +71,16 @@ export class BrandIndex {
     this.exact = hashIndex(this.targets, (t) => [hashString(t.label)]);
     this.skeletons = hashIndex(this.targets.filter((t) => t.isDomain), (t) => [hashString(t.skeleton)]);
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
-    this.deletions = hashIndex(typoTargets, deletionHashes);
-    this.deletionEnds = new EndsFilter(this.deletions.ids.length);
-    for (const t of typoTargets) addDeletionEnds(this.deletionEnds, t);
+    this.typoGroups = groupByLabel(typoTargets);
+    // Group g's head is heads[g]: the deletion table files group ids by position (head ids are target ids, never missing).
+    const heads = Array.from(this.typoGroups.head, (id) => this.targets[id] as Target);
+    this.deletions = hashIndex(heads, deletionHashes, (g) => g);
+    this.deletionEnds = new EndsFilter(heads.reduce((sum, t) => sum + variantCount(t), 0));
+    for (const t of heads) addDeletionEnds(this.deletionEnds, t);
     this.deepLengths = new Uint8Array(MAX_DEEP_LENGTH + 1);
     for (const t of typoTargets) {
       if (t.maxEdits < 2) continue;
-      for (let n = t.label.length - 2; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
+      for (let n = t.label.length; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
     }
     this.minTypoLength = Math.max(1, Math.min(...typoTargets.map((t) => t.label.length)) - 2);
     this.maxTypoLength = Math.max(0, ...typoTargets.map((t) => t.label.length)) + 1;
@@ -99,16 +109,50 @@ function protectedDomains(brands: readonly Brand[]): Map<string, Set<number>> {
   return map;
 }
 
-function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[]): HashMultimap {
+/** Keys of each target → the target's id, or the id `idOf` gives it from its position in `targets`. */
+function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[], idOf: (i: number, t: Target) => number = (_, t) => t.id): HashMultimap {
   const keys: number[] = [];
   const ids: number[] = [];
-  for (const t of targets) {
+  targets.forEach((t, i) => {
     for (const k of keysOf(t)) {
       keys.push(k);
-      ids.push(t.id);
+      ids.push(idOf(i, t));
     }
-  }
+  });
   return new HashMultimap(keys, ids);
+}
+
+/**
+ * Typo targets grouped by label (a brand with 200 country domains has 200 targets labelled `google`, all with
+ * the same deletion variants): group g holds the target ids members[first[g], first[g + 1]), in id order.
+ */
+export interface TypoGroups {
+  readonly first: Uint32Array;
+  readonly members: Uint32Array;
+  /** The brand of each member, beside it: a brand's domains come one after another, and one owned brand skips them all. */
+  readonly brands: Uint32Array;
+  /** The first target of each group: its label, skeleton and maxEdits are the group's. */
+  readonly head: Uint32Array;
+  readonly maxEdits: Uint8Array;
+}
+
+function groupByLabel(targets: readonly Target[]): TypoGroups {
+  const byLabel = new Map<string, Target[]>();
+  for (const t of targets) {
+    const group = byLabel.get(t.label) ?? [];
+    group.push(t);
+    byLabel.set(t.label, group);
+  }
+  const groups = [...byLabel.values()];
+  const first = new Uint32Array(groups.length + 1);
+  groups.forEach((group, g) => (first[g + 1] = (first[g] ?? 0) + group.length));
+  return {
+    first,
+    members: Uint32Array.from(groups.flat(), (t) => t.id),
+    brands: Uint32Array.from(groups.flat(), (t) => t.brand),
+    head: Uint32Array.from(groups, (group) => group[0]?.id ?? 0),
+    maxEdits: Uint8Array.from(groups, (group) => group[0]?.maxEdits ?? 0),
+  };
 }
 
 const prefix = new PrefixHashes();
@@ -121,6 +165,12 @@ function deletionHashes(t: Target): number[] {
   for (let i = 0; i < n; i++) out.push(prefix.without(i));
   if (t.maxEdits >= 2) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(prefix.without2(i, j));
   return out;
+}
+
+/** How many variants deletionHashes gives. */
+function variantCount(t: Target): number {
+  const n = t.label.length;
+  return 1 + n + (t.maxEdits >= 2 ? (n * (n - 1)) / 2 : 0);
 }
 
 /** The same variants as deletionHashes, into the ends filter. */

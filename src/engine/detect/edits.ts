@@ -1,7 +1,7 @@
 /**
  * The edit script between a name's label and a brand label (optimal string alignment: Damerau with
  * adjacent transpositions), for labels short enough to compare in full. Only candidates found by the
- * index come here, so clarity wins over speed.
+ * index come here, but a quarter of top-list names bring some: the tables are reused, never allocated.
  */
 export type Edit =
   | { readonly kind: 'omission'; readonly at: number; readonly char: string }
@@ -9,70 +9,152 @@ export type Edit =
   | { readonly kind: 'replacement'; readonly at: number; readonly from: string; readonly to: string }
   | { readonly kind: 'transposition'; readonly at: number; readonly pair: string };
 
-/** Bounded OSA distance; returns max + 1 as soon as it is sure the distance exceeds `max`. */
+/** Three rows of the distance table, side by side; grown when a longer label comes. */
+let rows = new Int32Array(3 * 64);
+
+/** Stands for every cell off the band: more than any distance asked for. */
+const FAR = 1 << 20;
+
+/**
+ * Bounded OSA distance: exact when at most `max`, and more than `max` otherwise (max + 1 as soon as it is sure).
+ * Only the band |i - j| <= max of the table is worked out: a path of cost <= max never leaves it, so the cells
+ * off it are FAR (a 12-letter label at max 1 fills 36 cells instead of 144).
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const w = m + 2;
+  if (rows.length < 3 * w) rows = new Int32Array(6 * w);
+  const r = rows;
+  // Row offsets: two rows up (for transpositions), the row above, the current row; rotated after each row.
+  let up2 = 0;
+  let up = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= m; j++) r[up + j] = j <= max ? j : FAR;
+  r[up + m + 1] = FAR;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur[j] = v;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < m ? i + max : m;
+    r[cur + lo - 1] = lo === 1 ? i : FAR;
+    r[cur + hi + 1] = FAR;
+    let rowMin = lo === 1 ? i : FAR;
+    let bPrev = lo > 1 ? b.charCodeAt(lo - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const diag = (r[up + j - 1] ?? 0) + (ai === bj ? 0 : 1);
+      const vertical = (r[up + j] ?? 0) + 1;
+      const horizontal = (r[cur + j - 1] ?? 0) + 1;
+      let v = diag < vertical ? diag : vertical;
+      if (horizontal < v) v = horizontal;
+      if (ai === bPrev && aPrev === bj) {
+        const swap = (r[up2 + j - 2] ?? 0) + 1;
+        if (swap < v) v = swap;
+      }
+      r[cur + j] = v;
       if (v < rowMin) rowMin = v;
+      bPrev = bj;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = up2;
+    up2 = up;
+    up = cur;
+    cur = t;
   }
-  return prev[m] ?? max + 1;
+  const d = r[up + m] ?? FAR;
+  return d > max ? max + 1 : d;
 }
+
+/**
+ * One reusable OSA table: fill it for a pair within a bound, then, when the pair is close enough, walk the edits
+ * back from the same table (a typo's verification and its description share one pass over the letters).
+ * Only the band |i - j| <= max is filled: a path of cost <= max never leaves it, and the cells the walk compares
+ * with just off the band are FAR, as their true values (> max) would fail the same comparisons.
+ */
+export class EditTable {
+  private d = new Int32Array(32 * 32);
+  private brand = '';
+  private name = '';
+
+  /** Fills the table for brand → name; the distance, or max + 1 as soon as it is sure the distance exceeds max. */
+  fill(brand: string, name: string, max: number): number {
+    const n = brand.length;
+    const m = name.length;
+    this.brand = brand;
+    this.name = name;
+    if (Math.abs(n - m) > max) return max + 1;
+    const w = m + 1;
+    if (this.d.length < (n + 1) * w) this.d = new Int32Array(2 * (n + 1) * w);
+    const d = this.d;
+    for (let j = 0; j <= m; j++) d[j] = j <= max ? j : FAR;
+    for (let i = 1; i <= n; i++) {
+      const lo = i - max > 1 ? i - max : 1;
+      const hi = i + max < m ? i + max : m;
+      const row = i * w;
+      d[row + lo - 1] = lo === 1 ? i : FAR;
+      if (hi < m) d[row + hi + 1] = FAR;
+      const bi = brand.charCodeAt(i - 1);
+      const bPrev = i > 1 ? brand.charCodeAt(i - 2) : -1;
+      let rowMin = lo === 1 ? i : FAR;
+      for (let j = lo; j <= hi; j++) {
+        const nj = name.charCodeAt(j - 1);
+        let v = (d[row - w + j - 1] ?? 0) + (bi === nj ? 0 : 1);
+        const up = (d[row - w + j] ?? 0) + 1;
+        const left = (d[row + j - 1] ?? 0) + 1;
+        if (up < v) v = up;
+        if (left < v) v = left;
+        if (j > 1 && bi === name.charCodeAt(j - 2) && bPrev === nj) {
+          const swap = (d[row - 2 * w + j - 2] ?? 0) + 1;
+          if (swap < v) v = swap;
+        }
+        d[row + j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+    }
+    const distance = d[n * w + m] ?? FAR;
+    return distance > max ? max + 1 : distance;
+  }
+
+  /** The edits that turn the brand last filled into the name, in order; only after a fill that returned <= its max. */
+  script(): Edit[] {
+    const brand = this.brand;
+    const name = this.name;
+    const d = this.d;
+    const w = name.length + 1;
+    const edits: Edit[] = [];
+    let i = brand.length;
+    let j = name.length;
+    while (i > 0 || j > 0) {
+      const v = d[i * w + j] ?? 0;
+      const bi = i > 0 ? brand.charCodeAt(i - 1) : -1;
+      const nj = j > 0 ? name.charCodeAt(j - 1) : -2;
+      if (i > 1 && j > 1 && bi === name.charCodeAt(j - 2) && brand.charCodeAt(i - 2) === nj && bi !== nj && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
+        edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
+        i -= 2;
+        j -= 2;
+      } else if (i > 0 && j > 0 && v === (d[(i - 1) * w + j - 1] ?? 0) + (bi === nj ? 0 : 1)) {
+        if (bi !== nj) edits.push({ kind: 'replacement', at: i - 1, from: brand[i - 1] ?? '', to: name[j - 1] ?? '' });
+        i--;
+        j--;
+      } else if (i > 0 && v === (d[(i - 1) * w + j] ?? 0) + 1) {
+        edits.push({ kind: 'omission', at: i - 1, char: brand[i - 1] ?? '' });
+        i--;
+      } else {
+        edits.push({ kind: 'insertion', at: i, char: name[j - 1] ?? '' });
+        j--;
+      }
+    }
+    return edits.reverse();
+  }
+}
+
+const scratch = new EditTable();
 
 /** The edits that turn `brand` into `name`, in order. */
 export function editScript(brand: string, name: string): Edit[] {
-  const n = brand.length;
-  const m = name.length;
-  const d: number[][] = [];
-  for (let i = 0; i <= n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j <= m; j++) row.push(i === 0 ? j : j === 0 ? i : 0);
-    d.push(row);
-  }
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const cost = brand[i - 1] === name[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
-    }
-  }
-  const edits: Edit[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const v = at(i, j);
-    if (i > 1 && j > 1 && brand[i - 1] === name[j - 2] && brand[i - 2] === name[j - 1] && brand[i - 1] !== brand[i - 2] && v === at(i - 2, j - 2) + 1) {
-      edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
-      i -= 2;
-      j -= 2;
-    } else if (i > 0 && j > 0 && v === at(i - 1, j - 1) + (brand[i - 1] === name[j - 1] ? 0 : 1)) {
-      if (brand[i - 1] !== name[j - 1]) edits.push({ kind: 'replacement', at: i - 1, from: brand[i - 1] ?? '', to: name[j - 1] ?? '' });
-      i--;
-      j--;
-    } else if (i > 0 && v === at(i - 1, j) + 1) {
-      edits.push({ kind: 'omission', at: i - 1, char: brand[i - 1] ?? '' });
-      i--;
-    } else {
-      edits.push({ kind: 'insertion', at: i, char: name[j - 1] ?? '' });
-      j--;
-    }
-  }
-  return edits.reverse();
+  scratch.fill(brand, name, Math.max(brand.length, name.length));
+  return scratch.script();
 }

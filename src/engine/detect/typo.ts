@@ -1,9 +1,9 @@
 import type { Target } from '../brands/target.js';
-import { skeleton } from '../names/index.js';
+import { SkeletonBuffer, skeletonInto } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
 import type { Technique } from '../types.js';
-import { boundedDistance, editScript, type Edit } from './edits.js';
+import { EditTable, type Edit } from './edits.js';
 import { hyphenationReason, isHyphenation } from './hyphenation.js';
 import { adjacentKeys, isVowel } from './keyboard.js';
 
@@ -51,27 +51,48 @@ export interface TypoShape {
   readonly bySuffix: boolean;
 }
 
+const sk = new SkeletonBuffer(256);
+/** Shared, never written: a detection's techniques are read and copied, not changed. */
+const TYPO: readonly Technique[] = ['typo'];
+const HYPHENATION: readonly Technique[] = ['hyphenation'];
+const BITSQUAT: readonly Technique[] = ['bitsquat'];
+const table = new EditTable();
+
+/** Whether `label` has the skeleton `skeleton`, without building the label's skeleton as a string. */
+function sameSkeleton(label: string, skeleton: string): boolean {
+  sk.reset();
+  skeletonInto(label, 0, label.length, sk);
+  if (sk.length !== skeleton.length) return false;
+  for (let i = 0; i < sk.length; i++) if (sk.codes[i] !== skeleton.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The shape of `label` as a typo of the brand label of `target`, or null when it is none (too far, equal, or a homoglyph). */
 export function typoShape(label: string, target: Target): TypoShape | null {
   if (target.maxEdits === 0) return null;
-  const distance = boundedDistance(target.label, label, target.maxEdits);
+  const distance = table.fill(target.label, label, target.maxEdits);
   if (distance === 0 || distance > target.maxEdits) return null;
   // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
-  if (skeleton(label) === target.skeleton) return null;
-  const edits = editScript(target.label, label);
+  if (sameSkeleton(label, target.skeleton)) return null;
+  const edits = table.script();
   if (isHyphenation(edits)) {
-    return { score: 0.8, techniques: ['hyphenation'], reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
+    return { score: 0.8, techniques: HYPHENATION, reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }
   const only = edits.length === 1 ? edits[0] : undefined;
   if (only?.kind === 'replacement' && isBitFlip(only.from, only.to) && !adjacentKeys(only.from, only.to)) {
-    return { score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: ['bitsquat'], reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``], bySuffix: false };
+    return { score: clampScore(baseScore(target.label.length, 1) - 0.05), techniques: BITSQUAT, reasons: [bitsquatReason(only.from, only.to) + ` in \`${target.label}\``], bySuffix: false };
   }
-  const described = edits.map((e) => describe(e, target.label));
-  const likely = described.filter((d) => d.likely).length;
+  let likely = 0;
+  let slips = '';
+  for (let k = 0; k < edits.length; k++) {
+    const d = describe(edits[k] as Edit, target.label);
+    if (d.likely) likely++;
+    slips += k === 0 ? d.text : `, ${d.text}`;
+  }
   return {
     score: baseScore(target.label.length, distance) + 0.06 * likely,
-    techniques: ['typo'],
-    reasons: [`typo of \`${target.label}\`: ${described.map((d) => d.text).join(', ')}`],
+    techniques: TYPO,
+    reasons: [`typo of \`${target.label}\`: ${slips}`],
     bySuffix: true,
   };
 }

@@ -2,3 +2,4 @@ export { Automaton, createMatches, symbolOf, type AutomatonMatches } from './aut
 export { HashMultimap } from './multimap.js';
 export { PrefixHashes, hashRange, hashString } from './hash.js';
 export { EndsFilter } from './ends-filter.js';
+export { DeletionEnds } from './deletion-ends.js';

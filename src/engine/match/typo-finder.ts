@@ -2,33 +2,41 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
 import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
-import { PrefixHashes } from '../index/index.js';
+import { DeletionEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
 /**
  * Typo candidates of a label, or of a hyphen run inside it, from the deletion index: the label's own hash,
- * its one-deletion hashes, and for whole labels its two-deletion hashes (asked of the ends filter first).
- * Every candidate is verified on the real letters before a detection is made.
+ * its one-deletion hashes, and for whole labels its two-deletion hashes, each variant asked of the ends filter
+ * first. Candidates are typo groups (the targets sharing a brand label), verified once on the real letters
+ * before a detection is made for each target.
  */
 export class TypoFinder {
   private readonly prefix = new PrefixHashes();
+  private readonly ends: DeletionEnds;
   private readonly labelCodes = new Uint16Array(64);
-  /** typoStamp[target] === stamp: the target was already tried for the label or run being looked up. */
-  private readonly typoStamp: Int32Array;
+  /** groupStamp[group] === stamp: the typo group was already tried for the label or run being looked up. */
+  private readonly groupStamp: Int32Array;
   private stamp = 0;
   private suffix = '';
+  /** The label or run being looked up, once a candidate needs it as a string. */
+  private text: string | null = null;
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
-  /** The typo shape of the run against the last brand label tried (targets sharing a label come one after another). */
-  private shapeLabel: string | null = null;
-  private shapeEdits = 0;
-  private shape: TypoShape | null = null;
+  /** The groups a whole label equal to group g's label meets: exactGroups[exactFirst[g], exactFirst[g + 1]). */
+  private readonly exactFirst: Uint32Array;
+  private exactGroups = new Uint32Array(0);
+  /** While the exact groups are worked out, the groups met, instead of verifying them. */
+  private recording: number[] | null = null;
 
   constructor(
     private readonly index: BrandIndex,
     private readonly sink: DetectionSink,
   ) {
-    this.typoStamp = new Int32Array(index.targets.length);
+    this.groupStamp = new Int32Array(index.typoGroups.head.length);
+    this.ends = new DeletionEnds(index.deletionEnds);
+    this.exactFirst = new Uint32Array(index.typoGroups.head.length + 1);
+    this.recordExactGroups();
   }
 
   /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
@@ -39,55 +47,114 @@ export class TypoFinder {
     this.suffix = suffix;
     this.stamp++;
     this.runIsWord = -1;
-    this.shapeLabel = null;
+    this.text = null;
     for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
     this.prefix.load(this.labelCodes, 0, n);
-    this.lookup(this.prefix.whole(), label, start, end, runStart);
-    for (let i = 0; i < n; i++) this.lookup(this.prefix.without(i), label, start, end, runStart);
+    // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
+    const ends = this.ends;
+    ends.load(this.labelCodes, n);
+    if (ends.whole()) {
+      const slot = this.index.deletions.find(this.prefix.whole());
+      const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot) : -1;
+      if (exact >= 0) {
+        for (let k = this.exactFirst[exact] ?? 0; k < (this.exactFirst[exact + 1] ?? 0); k++) {
+          const met = this.exactGroups[k] ?? 0;
+          this.groupStamp[met] = this.stamp;
+          if (!this.verify(met, label, start, end, runStart)) return;
+        }
+        return;
+      }
+      this.lookupSlot(slot, label, start, end, runStart, 1);
+    }
+    const singles = ends.collectSingles();
+    for (let k = 0; k < singles; k++) this.lookup(this.prefix.without(ends.singles[k] ?? 0), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
-      // The ends filter answers most variants without a hash; those keeping both ends of the label share one answer.
-      const ends = idx.deletionEnds;
-      const codes = this.labelCodes;
-      const inner = n >= 8 && ends.has(n - 2, codes[0] ?? 0, codes[1] ?? 0, codes[2] ?? 0, codes[n - 3] ?? 0, codes[n - 2] ?? 0, codes[n - 1] ?? 0);
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          if (i >= 3 && j <= n - 4 ? !inner : !ends.hasVariant(codes, n, i, j)) continue;
-          this.lookup(this.prefix.without2(i, j), label, start, end, runStart);
-        }
+      const count = ends.collect();
+      for (let k = 0; k < count; k++) {
+        this.lookup(this.prefix.without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
       }
     }
   }
 
-  private lookup(hash: number, label: string, start: number, end: number, runStart: number): void {
-    const idx = this.index;
-    const slot = idx.deletions.find(hash);
+  /**
+   * The typo groups (targets sharing a label) under one hash. `minEdits`: the fewest edits a group met here can be
+   * away. A label within one edit always shares the text or a one-deletion variant with it, so it is met before the
+   * two-deletion variants are looked up, and those skip every group that allows only one edit.
+   */
+  private lookup(hash: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
+    this.lookupSlot(this.index.deletions.find(hash), label, start, end, runStart, minEdits);
+  }
+
+  private lookupSlot(slot: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     if (slot < 0) return;
-    for (let k = idx.deletions.start(slot); k < idx.deletions.end(slot); k++) {
-      const id = idx.deletions.ids[k] ?? 0;
-      if (this.typoStamp[id] === this.stamp) continue;
-      this.typoStamp[id] = this.stamp;
-      const t = idx.targets[id];
-      if (!t || this.sink.owned(t)) continue;
-      const text = label.slice(start, end);
-      // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
-      if (this.runIsWord === -1) this.runIsWord = idx.generic.has(text) ? 1 : 0;
-      if (this.runIsWord === 1) return;
-      const shape = this.shapeFor(text, t);
-      if (shape === null) continue;
-      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
-      else this.typoInRun(label, start, end, shape, t);
+    const table = this.index.deletions;
+    const maxEdits = this.index.typoGroups.maxEdits;
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      const g = table.ids[k] ?? 0;
+      if (this.groupStamp[g] === this.stamp || (maxEdits[g] ?? 0) < minEdits) continue;
+      this.groupStamp[g] = this.stamp;
+      if (this.recording !== null) this.recording.push(g);
+      else if (!this.verify(g, label, start, end, runStart)) return;
     }
   }
 
-  /** typoShape(text, t), worked out once for all the targets that share t's label. */
-  private shapeFor(text: string, t: Target): TypoShape | null {
-    if (this.shapeLabel !== t.label || this.shapeEdits !== t.maxEdits) {
-      this.shapeLabel = t.label;
-      this.shapeEdits = t.maxEdits;
-      this.shape = typoShape(text, t);
+  /** Verifies the targets of group g against the label or run; false when the text turns out to be an everyday word (stop). */
+  private verify(g: number, label: string, start: number, end: number, runStart: number): boolean {
+    const idx = this.index;
+    const groups = idx.typoGroups;
+    // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
+    let shape: TypoShape | null | undefined;
+    let ownedBrand = -1;
+    for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
+      if (groups.brands[x] === ownedBrand) continue;
+      const t = idx.targets[groups.members[x] ?? 0];
+      if (!t) continue;
+      if (this.sink.owned(t)) {
+        ownedBrand = t.brand;
+        continue;
+      }
+      this.text ??= label.slice(start, end);
+      // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
+      if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;
+      if (this.runIsWord === 1) return false;
+      if (shape === undefined) shape = typoShape(this.text, t);
+      if (shape === null) break;
+      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
+      else this.typoInRun(label, start, end, shape, t);
     }
-    return this.shape;
+    return true;
+  }
+
+  /**
+   * The group whose label is the whole of `label`, or -1, from the slot of the label's own hash (-1: none). A top-list
+   * name is often a brand label itself, and then every one of its deletion variants is in the table: the groups they
+   * meet were worked out when the finder was built (recordExactGroups) and need no probe.
+   */
+  private exactGroup(label: string, slot: number): number {
+    if (slot < 0) return -1;
+    const table = this.index.deletions;
+    const groups = this.index.typoGroups;
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      const g = table.ids[k] ?? 0;
+      if (this.index.targets[groups.head[g] ?? 0]?.label === label) return g;
+    }
+    return -1;
+  }
+
+  /** For every group, the groups find() meets for a whole label equal to the group's label, in the order met. */
+  private recordExactGroups(): void {
+    const groups = this.index.typoGroups;
+    const met: number[] = [];
+    this.recording = met;
+    for (let g = 0; g < groups.head.length; g++) {
+      this.exactFirst[g] = met.length;
+      const label = this.index.targets[groups.head[g] ?? 0]?.label ?? '';
+      this.find(label, 0, label.length, -1, '');
+    }
+    this.exactFirst[groups.head.length] = met.length;
+    this.recording = null;
+    this.exactGroups = Uint32Array.from(met);
   }
 
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { EndsFilter, DeletionEnds } from '../../../src/engine/index/index.js';
+
+const codes = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+
+/** The pairs (i < j) a DeletionEnds lets through, as "i,j" strings. */
+function collected(ends: DeletionEnds, label: string): Set<string> {
+  ends.load(codes(label), label.length);
+  const count = ends.collect();
+  const out = new Set<string>();
+  for (let k = 0; k < count; k++) out.add(`${ends.pairs[2 * k]},${ends.pairs[2 * k + 1]}`);
+  assert.equal(out.size, count, 'each pair once');
+  return out;
+}
+
+test('property: collect lets through exactly the pairs whose variant the filter may hold', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[a-d]{1,12}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-d-]{1,20}$/), (brands, label) => {
+      const filter = new EndsFilter(20);
+      for (const b of brands) for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
+      const ends = new DeletionEnds(filter);
+      const got = collected(ends, label);
+      for (let i = 0; i < label.length; i++) {
+        for (let j = i + 1; j < label.length; j++) assert.equal(got.has(`${i},${j}`), filter.hasVariant(codes(label), label.length, i, j), `${label} without ${i},${j}`);
+      }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('property: whole and collectSingles answer as the filter does for the label and its one-deletion variants', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[a-c]{1,10}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-c-]{1,20}$/), (brands, label) => {
+      const filter = new EndsFilter(20);
+      for (const b of brands) {
+        filter.addVariant(codes(b), b.length, -1, -1);
+        for (let i = 0; i < b.length; i++) filter.addVariant(codes(b), b.length, -1, i);
+      }
+      const ends = new DeletionEnds(filter);
+      ends.load(codes(label), label.length);
+      assert.equal(ends.whole(), filter.hasVariant(codes(label), label.length, -1, -1), label);
+      const count = ends.collectSingles();
+      const got = [...ends.singles.subarray(0, count)];
+      const expected = [...label].map((_, i) => i).filter((i) => filter.hasVariant(codes(label), label.length, -1, i));
+      assert.deepEqual(got, expected, label);
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('a label whose variants are all in the filter gives every pair; an empty filter gives none', () => {
+  const label = 'microsoft';
+  const full = new EndsFilter(100);
+  for (let i = 0; i < label.length; i++) for (let j = i + 1; j < label.length; j++) full.addVariant(codes(label), label.length, i, j);
+  assert.equal(collected(new DeletionEnds(full), label).size, (label.length * (label.length - 1)) / 2);
+  assert.equal(collected(new DeletionEnds(new EndsFilter(100)), label).size, 0);
+});

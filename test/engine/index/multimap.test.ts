@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { HashMultimap } from '../../../src/engine/index/index.js';
+
+function idsOf(map: HashMultimap, key: number): number[] {
+  const s = map.find(key);
+  return s < 0 ? [] : [...map.ids.subarray(map.start(s), map.end(s))];
+}
+
+test('property: every key gives back its distinct ids in order, and an absent key gives none', () => {
+  const key = fc.oneof(fc.constantFrom(0, 1, 2 ** 31, 2 ** 32 - 1), fc.nat({ max: 2 ** 32 - 1 }), fc.nat({ max: 40 }));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(key, fc.nat({ max: 50 })), { maxLength: 300 }), fc.array(key, { maxLength: 30 }), (pairs, probes) => {
+      const map = new HashMultimap(
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      );
+      const expected = new Map<number, Set<number>>();
+      for (const [k, id] of pairs) expected.set(k, (expected.get(k) ?? new Set()).add(id));
+      for (const k of [...expected.keys(), ...probes]) assert.deepEqual(idsOf(map, k), [...(expected.get(k) ?? [])].sort((a, b) => a - b), `key ${k}`);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('keys that share their low bits all stay findable (probing walks past the taken slots)', () => {
+  const keys = Array.from({ length: 100 }, (_, i) => i * 2 ** 20);
+  const map = new HashMultimap(keys, keys.map((_, i) => i));
+  keys.forEach((k, i) => assert.deepEqual(idsOf(map, k), [i]));
+  assert.deepEqual(idsOf(map, 2 ** 20 + 1), []);
+});
