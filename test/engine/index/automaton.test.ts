@@ -19,6 +19,11 @@ test('property: the automaton finds exactly the occurrences a naive search finds
       const m = createMatches(4096);
       const codes = [...text].map((c) => c.charCodeAt(0));
       a.scan(codes, 0, codes.length, m);
+      // The wide (Int32) table, used past 65,536 states, finds the same.
+      const wide = createMatches(4096);
+      new Automaton(patterns, 0).scan(codes, 0, codes.length, wide);
+      assert.deepEqual([...wide.pattern.subarray(0, wide.count)], [...m.pattern.subarray(0, m.count)]);
+      assert.deepEqual([...wide.end.subarray(0, wide.count)], [...m.end.subarray(0, m.count)]);
       // Report positions in the separator-free text, as the naive search does.
       const flatIndex: number[] = [];
       let k = -1;
