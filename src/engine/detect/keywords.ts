@@ -1,4 +1,5 @@
-import { skeleton, skeletonInto, SkeletonBuffer } from '../names/index.js';
+import { skeleton } from '../names/index.js';
+import { SegmentSymbols } from './segment-symbols.js';
 import { symbolOf } from '../index/index.js';
 
 const ALPHABET = 36;
@@ -13,6 +14,8 @@ export interface Cover {
 /** Covers remembered at most between two calls of `forget`: a name has few segments, searched in order. */
 const MEMO_SIZE = 16;
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
  * a trie so `loqin` and `rnail` read as `login` and `mail`, and so a long label is split into keywords
@@ -25,7 +28,7 @@ export class KeywordSet {
   /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
   private ends: Int32Array;
   private nodes = 1;
-  private readonly buffer = new SkeletonBuffer(128);
+  private readonly buffer = new SegmentSymbols();
   private best = new Int32Array(128);
   private from = new Int32Array(128);
   /** Covers of the segments read since the last `forget` (the matcher forgets at each name), oldest overwritten first. */
@@ -105,8 +108,7 @@ export class KeywordSet {
    */
   cover(original: string): Cover {
     const buf = this.buffer;
-    buf.reset();
-    skeletonInto(original, 0, original.length, buf);
+    buf.read(original);
     const n = buf.length;
     if (n + 1 > this.best.length) {
       this.best = new Int32Array(2 * (n + 1));
@@ -114,13 +116,16 @@ export class KeywordSet {
     }
     const best = this.best;
     const from = this.from;
-    best.fill(0x3fffffff, 0, n + 1);
-    from.fill(-1, 0, n + 1);
+    const symbols = buf.symbols;
+    const next = this.next;
+    const ends = this.ends;
+    // Plain loops, not fill(): a segment is ~9 letters, and the builtin calls cost more than the stores.
+    for (let i = 1; i <= n; i++) best[i] = 0x3fffffff;
     best[0] = 0;
     let letters = 0;
     for (let i = 0; i < n; i++) {
-      const code = buf.codes[i] ?? 0;
-      const isDigit = code >= 48 && code <= 57;
+      // Symbols 26–35 are the digits (0 and 1 read as o and l in a skeleton, so they are letters here).
+      const isDigit = (symbols[i] ?? 0) >= 26;
       if (!isDigit) letters++;
       const here = best[i] ?? 0;
       const skip = here + (isDigit ? 0 : 1);
@@ -130,11 +135,11 @@ export class KeywordSet {
       }
       let node = 0;
       for (let j = i; j < n; j++) {
-        const sym = symbolOf(buf.codes[j] ?? 0);
+        const sym = symbols[j] ?? 0;
         if (sym < 0) break;
-        node = this.next[node * ALPHABET + sym] ?? 0;
+        node = next[node * ALPHABET + sym] ?? 0;
         if (node === 0) break;
-        const len = this.ends[node] ?? 0;
+        const len = ends[node] ?? 0;
         if (len === 0 || (len === -1 && (i !== 0 || j !== n - 1))) continue;
         if (here < (best[j + 1] ?? 0)) {
           best[j + 1] = here;
@@ -142,16 +147,27 @@ export class KeywordSet {
         }
       }
     }
-    const found: string[] = [];
+    const uncovered = best[n] ?? 0;
+    // Keywords are rare: count them first, then fill the array front to back (no reverse()).
+    let count = 0;
+    for (let i = n; i > 0; ) {
+      const f = from[i] ?? -1;
+      if (f >= 0) {
+        count++;
+        i = f;
+      } else i--;
+    }
+    if (count === 0) return { found: NONE, uncovered, letters };
+    const found = new Array<string>(count);
     for (let i = n; i > 0; ) {
       const f = from[i] ?? -1;
       if (f >= 0) {
         const a = buf.origin[f] ?? 0;
         const b = i < n ? (buf.origin[i] ?? original.length) : original.length;
-        found.push(original.slice(a, b));
+        found[--count] = original.slice(a, b);
         i = f;
       } else i--;
     }
-    return { found: found.reverse(), uncovered: best[n] ?? 0, letters };
+    return { found, uncovered, letters };
   }
 }
