@@ -67,19 +67,28 @@ export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   return { keywords: found, uncovered, letters, text };
 }
 
-/** Removes the brand's own suffix written flat after the brand (`mfa-gov-af`, `en-marchefr`): a levelsquat. */
-function stripFlatSuffix(right: string, target: Target): string | null {
-  if (!target.isDomain || target.suffix === '') return null;
-  const flat = target.suffix.replace(/\./g, '');
-  const r = right.replace(/^[-_]+/, '');
-  const plain = r.replace(/[-_]/g, '');
-  if (!plain.startsWith(flat)) return null;
-  // Walk the original text to the end of the flattened suffix, hyphens included.
-  let seen = 0;
-  let i = 0;
-  for (; i < r.length && seen < flat.length; i++) if (r[i] !== '-' && r[i] !== '_') seen++;
-  const after = r.slice(i);
-  return after === '' || after.startsWith('-') || after.startsWith('_') ? after : null;
+/**
+ * Where the brand's own suffix, written flat after the brand (`mfa-gov-af`, `en-marchefr`: a levelsquat), ends in
+ * `label` from `b` on, or -1. Compared in place, no regex or slice: this runs for every target of every token.
+ */
+export function flatSuffixEnd(label: string, b: number, target: Target): number {
+  if (!target.isDomain || target.suffix === '') return -1;
+  const suffix = target.suffix;
+  const n = label.length;
+  let i = b;
+  while (i < n && isHyphen(label.charCodeAt(i))) i++;
+  for (let j = 0; j < suffix.length; j++) {
+    const c = suffix.charCodeAt(j);
+    if (c === 46) continue;
+    while (i < n && isHyphen(label.charCodeAt(i))) i++;
+    if (i === n || label.charCodeAt(i) !== c) return -1;
+    i++;
+  }
+  return i === n || isHyphen(label.charCodeAt(i)) ? i : -1;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 95;
 }
 
 function scoreFor(target: Target, boundary: boolean, rest: Rest, sameSuffix: boolean): number {
@@ -125,10 +134,11 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
   let boundary = span.boundary;
   const techniques: Technique[] = ['combo'];
   const reasons: string[] = [];
-  const afterSuffix = stripFlatSuffix(label.slice(b), target);
+  const suffixEnd = flatSuffixEnd(label, b, target);
+  const afterSuffix = suffixEnd < 0 ? null : label.slice(suffixEnd);
   if (afterSuffix !== null) {
     techniques.push('levelsquat');
-    reasons.push(`brand domain \`${target.domain}\` written flat as \`${label.slice(a, label.length - afterSuffix.length)}\``);
+    reasons.push(`brand domain \`${target.domain}\` written flat as \`${label.slice(a, suffixEnd)}\``);
     const left = label.slice(0, a);
     rest = readRest([left, afterSuffix], keywords);
     boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));

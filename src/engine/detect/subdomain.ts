@@ -14,20 +14,30 @@ import type { Rest } from './combo.js';
 export function detectLevelsquat(sub: string, a: number, b: number, label: string, suffix: string, target: Target): Detection | null {
   if (!target.isDomain || target.suffix === '') return null;
   const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
-  if (wholeLabel) {
-    const after = sub.slice(b + 1);
-    const followsSuffix = after === target.suffix || (after.startsWith(target.suffix) && after.charCodeAt(target.suffix.length) === 46);
-    const suffixCarried = b === sub.length && (label === target.suffix || label.startsWith(`${target.suffix.replace(/\./g, '-')}-`));
-    if (followsSuffix || suffixCarried) {
-      return {
-        target,
-        score: clampScore(target.weak ? 0.6 : 0.87),
-        techniques: ['levelsquat'],
-        reasons: [`brand domain \`${target.domain}\` placed in front of \`${label}.${suffix}\``],
-      };
-    }
+  if (!wholeLabel) return null;
+  // Compared in place, no slice: this runs for every target of every token in a subdomain.
+  const ts = target.suffix;
+  const after = b + 1 + ts.length;
+  const followsSuffix = b < sub.length && sub.startsWith(ts, b + 1) && (after === sub.length || sub.charCodeAt(after) === 46);
+  const suffixCarried = b === sub.length && (label === ts || startsWithDashed(label, ts));
+  if (!followsSuffix && !suffixCarried) return null;
+  return {
+    target,
+    score: clampScore(target.weak ? 0.6 : 0.87),
+    techniques: ['levelsquat'],
+    reasons: [`brand domain \`${target.domain}\` placed in front of \`${label}.${suffix}\``],
+  };
+}
+
+/** Whether `label` starts with `suffix`, its dots written as hyphens, and a hyphen (`com-secure` for `com`, `co-uk-` for `co.uk`). */
+function startsWithDashed(label: string, suffix: string): boolean {
+  const n = suffix.length;
+  if (label.length <= n || label.charCodeAt(n) !== 45) return false;
+  for (let i = 0; i < n; i++) {
+    const c = suffix.charCodeAt(i);
+    if (label.charCodeAt(i) !== (c === 46 ? 45 : c)) return false;
   }
-  return null;
+  return true;
 }
 
 const KEYWORDS_BESIDE = 0.15;

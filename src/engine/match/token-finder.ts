@@ -15,13 +15,20 @@ const CEILING_MARGIN = 0.1;
  */
 export class TokenFinder {
   private readonly matches: AutomatonMatches = createMatches(128);
+  /** Per automaton pattern: 1 when every target of the pattern is weak (such targets only ever make levelsquats in a subdomain). */
+  private readonly allWeak: Uint8Array;
 
   constructor(
     private readonly index: BrandIndex,
     private readonly sink: DetectionSink,
     /** Detections that cannot reach this are not worked out in full. */
     private readonly threshold: number,
-  ) {}
+  ) {
+    this.allWeak = new Uint8Array(index.patternTargets.length);
+    index.patternTargets.forEach((ids, p) => {
+      this.allWeak[p] = ids.every((id) => index.targets[id]?.weak ?? true) ? 1 : 0;
+    });
+  }
 
   /** `sk` holds the skeleton of `text` (`sub.label`, or `label`), whose label starts at `labelOffset`. */
   find(name: ParsedName, text: string, labelOffset: number, sk: SkeletonBuffer): void {
@@ -39,29 +46,53 @@ export class TokenFinder {
       if (skEnd + 1 < sk.length && origin[skEnd + 1] === origin[skEnd]) continue;
       const a = origin[skStart] ?? 0;
       const b = (origin[skEnd] ?? 0) + 1;
-      let span: Span | null = null;
-      let rest: Rest | null = null;
-      for (const id of idx.patternTargets[pattern] ?? []) {
-        const t = idx.targets[id];
-        if (!t || this.sink.owned(t)) continue;
-        if (a >= labelOffset) {
-          span ??= readSpan(name.uLabel, a - labelOffset, b - labelOffset, idx.keywords);
-          this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+      const targets = idx.patternTargets[pattern] ?? NO_TARGETS;
+      if (a >= labelOffset) this.inLabel(name, a - labelOffset, b - labelOffset, targets);
+      else if (b < labelOffset) this.inSubdomain(name, a, b, pattern, targets);
+      else {
+        for (const id of targets) {
+          const t = idx.targets[id];
+          if (t && !this.sink.owned(t)) this.sink.push(detectSplitLabels(text, a, b, name.suffix, t));
         }
-        else if (b < labelOffset) {
-          const level = detectLevelsquat(name.uSub, a, b, name.uLabel, name.suffix, t);
-          if (level !== null || subdomainWordCeiling(name.uSub, a, b, t) + CEILING_MARGIN < this.threshold) {
-            this.sink.push(level);
-            continue;
-          }
-          rest ??= readRest([name.uSub.slice(0, a), name.uSub.slice(b), name.uLabel], idx.keywords);
-          this.sink.push(detectSubdomainWord(name.uSub, a, b, name.uLabel, name.suffix, t, rest));
-        }
-        else this.sink.push(detectSplitLabels(text, a, b, name.suffix, t));
       }
     }
   }
+
+  /** The token is label[a, b) of the registrable label: combosquats. */
+  private inLabel(name: ParsedName, a: number, b: number, targets: readonly number[]): void {
+    const idx = this.index;
+    let span: Span | null = null;
+    for (const id of targets) {
+      const t = idx.targets[id];
+      if (!t || this.sink.owned(t)) continue;
+      span ??= readSpan(name.uLabel, a, b, idx.keywords);
+      this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+    }
+  }
+
+  /** The token is sub[a, b) of the subdomain: levelsquats and brand words. */
+  private inSubdomain(name: ParsedName, a: number, b: number, pattern: number, targets: readonly number[]): void {
+    const idx = this.index;
+    const sub = name.uSub;
+    // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
+    const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
+    if (!wholeLabel && this.allWeak[pattern] === 1) return;
+    let rest: Rest | null = null;
+    for (const id of targets) {
+      const t = idx.targets[id];
+      if (!t || this.sink.owned(t)) continue;
+      const level = detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t);
+      if (level !== null || subdomainWordCeiling(sub, a, b, t) + CEILING_MARGIN < this.threshold) {
+        this.sink.push(level);
+        continue;
+      }
+      rest ??= readRest([sub.slice(0, a), sub.slice(b), name.uLabel], idx.keywords);
+      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, rest));
+    }
+  }
 }
+
+const NO_TARGETS: readonly number[] = [];
 
 /** The skeleton index where a match of `symbols` letters ending at `end` starts, separators skipped. */
 function startOf(sk: SkeletonBuffer, end: number, symbols: number): number {
