@@ -28,6 +28,8 @@ export class KeywordSet {
   /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
   private ends: Int32Array;
   private nodes = 1;
+  /** The trie node two symbols down from the root, by symbol pair (0 = none): keywords have two symbols at least. */
+  private readonly bigram = new Int32Array(ALPHABET * ALPHABET);
   private readonly buffer = new SegmentSymbols();
   private best = new Int32Array(128);
   private from = new Int32Array(128);
@@ -45,6 +47,10 @@ export class KeywordSet {
       if (s.length < 2 || !/^[a-z0-9]+$/.test(s)) continue;
       this.words.add(s);
       this.insert(s, k.replace(/[-._\s]/g, '').length <= 2);
+    }
+    for (let a = 0; a < ALPHABET; a++) {
+      const child = this.next[a] ?? 0;
+      if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
   }
 
@@ -119,6 +125,7 @@ export class KeywordSet {
     const symbols = buf.symbols;
     const next = this.next;
     const ends = this.ends;
+    const bigram = this.bigram;
     // Plain loops, not fill(): a segment is ~9 letters, and the builtin calls cost more than the stores.
     for (let i = 1; i <= n; i++) best[i] = 0x3fffffff;
     best[0] = 0;
@@ -133,18 +140,22 @@ export class KeywordSet {
         best[i + 1] = skip;
         from[i + 1] = -1;
       }
-      let node = 0;
-      for (let j = i; j < n; j++) {
-        const sym = symbols[j] ?? 0;
-        if (sym < 0) break;
-        node = next[node * ALPHABET + sym] ?? 0;
-        if (node === 0) break;
+      // Keywords are 2+ symbols long: the first two steps are one lookup in a small (L1-resident) table.
+      if (i + 1 >= n) continue;
+      const s0 = symbols[i] ?? 0;
+      const s1 = symbols[i + 1] ?? 0;
+      if (s0 < 0 || s1 < 0) continue;
+      let node = bigram[s0 * ALPHABET + s1] ?? 0;
+      for (let j = i + 1; node !== 0; ) {
         const len = ends[node] ?? 0;
-        if (len === 0 || (len === -1 && (i !== 0 || j !== n - 1))) continue;
-        if (here < (best[j + 1] ?? 0)) {
+        if (len !== 0 && (len !== -1 || (i === 0 && j === n - 1)) && here < (best[j + 1] ?? 0)) {
           best[j + 1] = here;
           from[j + 1] = i;
         }
+        if (++j >= n) break;
+        const sym = symbols[j] ?? 0;
+        if (sym < 0) break;
+        node = next[node * ALPHABET + sym] ?? 0;
       }
     }
     const uncovered = best[n] ?? 0;
