@@ -43,7 +43,7 @@ export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
       while (next < n && isSeparator(part.charCodeAt(next))) next++;
       let c = keywords.coverOnce(seg);
       // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
-      if (c.uncovered > 0 && next < n) {
+      if (c.uncovered > 0 && c.open && next < n) {
         let nextEnd = next;
         while (nextEnd < n && !isSeparator(part.charCodeAt(nextEnd))) nextEnd++;
         const joined = keywords.coverOnce(seg + part.slice(next, nextEnd));

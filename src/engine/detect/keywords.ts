@@ -9,6 +9,11 @@ export interface Cover {
   readonly found: readonly string[];
   readonly uncovered: number;
   readonly letters: number;
+  /**
+   * Whether a keyword could run on past the segment's end with nothing uncovered before it. A segment that is not
+   * covered whole can only be covered whole joined with the next one when this holds, so readers skip that cover.
+   */
+  readonly open: boolean;
 }
 
 /** Covers remembered at most between two calls of `forget`: a name has few segments, searched in order. */
@@ -130,6 +135,7 @@ export class KeywordSet {
     for (let i = 1; i <= n; i++) best[i] = 0x3fffffff;
     best[0] = 0;
     let letters = 0;
+    let open = false;
     for (let i = 0; i < n; i++) {
       // Symbols 26–35 are the digits (0 and 1 read as o and l in a skeleton, so they are letters here).
       const isDigit = (symbols[i] ?? 0) >= 26;
@@ -141,8 +147,11 @@ export class KeywordSet {
         from[i + 1] = -1;
       }
       // Keywords are 2+ symbols long: the first two steps are one lookup in a small (L1-resident) table.
-      if (i + 1 >= n) continue;
       const s0 = symbols[i] ?? 0;
+      if (i + 1 >= n) {
+        if (here === 0 && s0 >= 0 && (next[s0] ?? 0) !== 0) open = true;
+        continue;
+      }
       const s1 = symbols[i + 1] ?? 0;
       if (s0 < 0 || s1 < 0) continue;
       let node = bigram[s0 * ALPHABET + s1] ?? 0;
@@ -152,7 +161,10 @@ export class KeywordSet {
           best[j + 1] = here;
           from[j + 1] = i;
         }
-        if (++j >= n) break;
+        if (++j >= n) {
+          if (here === 0) open = true;
+          break;
+        }
         const sym = symbols[j] ?? 0;
         if (sym < 0) break;
         node = next[node * ALPHABET + sym] ?? 0;
@@ -168,7 +180,7 @@ export class KeywordSet {
         i = f;
       } else i--;
     }
-    if (count === 0) return { found: NONE, uncovered, letters };
+    if (count === 0) return { found: NONE, uncovered, letters, open };
     const found = new Array<string>(count);
     for (let i = n; i > 0; ) {
       const f = from[i] ?? -1;
@@ -179,6 +191,6 @@ export class KeywordSet {
         i = f;
       } else i--;
     }
-    return { found, uncovered, letters };
+    return { found, uncovered, letters, open };
   }
 }

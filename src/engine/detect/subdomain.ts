@@ -1,6 +1,5 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
-import type { Rest } from './combo.js';
 
 /**
  * The brand inside the subdomain part of an unrelated registrable domain:
@@ -55,12 +54,13 @@ export function subdomainWordCeiling(sub: string, a: number, b: number, target: 
   return target.weak ? 0 : baseSubdomainScore(sub, a, b, target) + KEYWORDS_BESIDE;
 }
 
-export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, rest: Rest): Detection | null {
+/** `keywords`: those read beside the brand (see SubdomainRest). */
+export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, keywords: readonly string[]): Detection | null {
   if (target.weak) return null;
   const registrable = `${label}.${suffix}`;
-  const hasKeywords = rest.keywords.length > 0;
+  const hasKeywords = keywords.length > 0;
   let score = baseSubdomainScore(sub, a, b, target);
   if (hasKeywords) score += KEYWORDS_BESIDE;
-  const kw = hasKeywords ? ` with keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  const kw = hasKeywords ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
 }

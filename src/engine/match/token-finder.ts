@@ -1,5 +1,6 @@
 import type { BrandIndex } from '../brands/compile.js';
-import { comboFromSpan, readRest, readSpan, type Rest, type Span } from '../detect/combo.js';
+import { comboFromSpan, readSpan, type Span } from '../detect/combo.js';
+import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
 import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
@@ -17,6 +18,8 @@ export class TokenFinder {
   private readonly matches: AutomatonMatches = createMatches(128);
   /** Per automaton pattern: 1 when every target of the pattern is weak (such targets only ever make levelsquats in a subdomain). */
   private readonly allWeak: Uint8Array;
+  /** What stands beside subdomain tokens, read once per name. */
+  private readonly subRest: SubdomainRest;
 
   constructor(
     private readonly index: BrandIndex,
@@ -24,6 +27,7 @@ export class TokenFinder {
     /** Detections that cannot reach this are not worked out in full. */
     private readonly threshold: number,
   ) {
+    this.subRest = new SubdomainRest(index.keywords);
     this.allWeak = new Uint8Array(index.patternTargets.length);
     index.patternTargets.forEach((ids, p) => {
       this.allWeak[p] = ids.every((id) => index.targets[id]?.weak ?? true) ? 1 : 0;
@@ -35,6 +39,7 @@ export class TokenFinder {
     const idx = this.index;
     const m = this.matches;
     m.count = 0;
+    this.subRest.reset(name.uSub, name.uLabel);
     idx.automaton.scan(sk.codes, 0, sk.length, m);
     for (let k = 0; k < m.count; k++) {
       const pattern = m.pattern[k] ?? 0;
@@ -77,7 +82,7 @@ export class TokenFinder {
     // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
     const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
     if (!wholeLabel && this.allWeak[pattern] === 1) return;
-    let rest: Rest | null = null;
+    let beside: readonly string[] | null = null;
     for (const id of targets) {
       const t = idx.targets[id];
       if (!t || this.sink.owned(t)) continue;
@@ -86,8 +91,8 @@ export class TokenFinder {
         this.sink.push(level);
         continue;
       }
-      rest ??= readRest([sub.slice(0, a), sub.slice(b), name.uLabel], idx.keywords);
-      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, rest));
+      beside ??= this.subRest.keywordsBeside(a, b);
+      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, beside));
     }
   }
 }

@@ -138,8 +138,31 @@ test('property: cover equals a plain DP over the skeleton (look-alikes, digits, 
   const segment = fc.array(fc.oneof(piece, odd), { maxLength: 8 }).map((a) => a.join('').replace(/[-._]/g, ''));
   fc.assert(
     fc.property(segment, (s) => {
-      assert.deepEqual({ ...keywords.cover(s), found: [...keywords.cover(s).found] }, naiveCover(s, words));
+      const c = keywords.cover(s);
+      assert.deepEqual({ found: [...c.found], uncovered: c.uncovered, letters: c.letters }, naiveCover(s, words));
     }),
     { numRuns: 3000 },
   );
+});
+
+test('property: a segment not covered whole is only covered whole joined with the next one when its cover says open', () => {
+  const words = [...KEYWORDS, 'ma', 'web', '365', 'wwwmail', 'signin'];
+  const keywords = new KeywordSet(words);
+  // A keyword cut in two, with keywords, digits, look-alikes or noise around the halves.
+  const around = fc.array(fc.constantFrom(...words, '7', 'rn', 'x', 'zq', ''), { maxLength: 2 }).map((a) => a.join(''));
+  const cut = fc.tuple(fc.constantFrom(...words.filter((w) => w.length >= 3)), fc.nat(), around, around).map(([w, k, before, after]) => {
+    const at = 1 + (k % (w.length - 1));
+    return [before + w.slice(0, at), w.slice(at) + after] as const;
+  });
+  let joins = 0;
+  fc.assert(
+    fc.property(cut, ([left, right]) => {
+      const alone = keywords.cover(left);
+      if (alone.uncovered === 0 || keywords.cover(left + right).uncovered > 0) return;
+      joins++;
+      assert.ok(alone.open, `${left} + ${right}`);
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(joins > 20, `only ${joins} joins were tried`);
 });
