@@ -82,12 +82,16 @@ export class TokenFinder {
     // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
     const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
     if (!wholeLabel && this.allWeak[pattern] === 1) return;
+    // A levelsquat's suffix starts right after the token's label (or, at the subdomain's end, the registrable label
+    // starts with it): one character compared rules most targets out before any string work.
+    const follows = !wholeLabel ? -1 : b < sub.length ? sub.charCodeAt(b + 1) : name.uLabel.charCodeAt(0);
     let beside: readonly string[] | null = null;
     for (const id of targets) {
       const t = idx.targets[id];
       if (!t || this.sink.owned(t)) continue;
-      const level = detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t);
-      if (level !== null || subdomainWordCeiling(sub, a, b, t) + CEILING_MARGIN < this.threshold) {
+      const level = t.suffix.charCodeAt(0) === follows ? detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t) : null;
+      // A weak target is never a brand word in a subdomain (detectSubdomainWord says null).
+      if (level !== null || t.weak || subdomainWordCeiling(sub, a, b, t) + CEILING_MARGIN < this.threshold) {
         this.sink.push(level);
         continue;
       }
