@@ -18,6 +18,8 @@ export class TokenFinder {
   private readonly matches: AutomatonMatches = createMatches(128);
   /** Per automaton pattern: 1 when every target of the pattern is weak (such targets only ever make levelsquats in a subdomain). */
   private readonly allWeak: Uint8Array;
+  /** Per pattern: bit c - 97 set when some target's suffix starts with that letter a–z, bit 26 for any other start. */
+  private readonly suffixStarts: Int32Array;
   /** What stands beside subdomain tokens, read once per name. */
   private readonly subRest: SubdomainRest;
 
@@ -29,8 +31,10 @@ export class TokenFinder {
   ) {
     this.subRest = new SubdomainRest(index.keywords);
     this.allWeak = new Uint8Array(index.patternTargets.length);
+    this.suffixStarts = new Int32Array(index.patternTargets.length);
     index.patternTargets.forEach((ids, p) => {
       this.allWeak[p] = ids.every((id) => index.targets[id]?.weak ?? true) ? 1 : 0;
+      for (const id of ids) this.suffixStarts[p] = (this.suffixStarts[p] ?? 0) | startBit(index.targets[id]?.suffix.charCodeAt(0) ?? NaN);
     });
   }
 
@@ -85,6 +89,8 @@ export class TokenFinder {
     // A levelsquat's suffix starts right after the token's label (or, at the subdomain's end, the registrable label
     // starts with it): one character compared rules most targets out before any string work.
     const follows = !wholeLabel ? -1 : b < sub.length ? sub.charCodeAt(b + 1) : name.uLabel.charCodeAt(0);
+    // Weak targets only: done when no target's suffix can start there (`www.www.x.com` against fifteen www.* brands).
+    if (this.allWeak[pattern] === 1 && ((this.suffixStarts[pattern] ?? 0) & (startBit(follows) | OTHER_START)) === 0) return;
     let beside: readonly string[] | null = null;
     for (const id of targets) {
       const t = idx.targets[id];
@@ -102,6 +108,13 @@ export class TokenFinder {
 }
 
 const NO_TARGETS: readonly number[] = [];
+const OTHER_START = 1 << 26;
+
+/** The bit of a suffix's first character in `suffixStarts`: a–z, anything else, or none for NaN (no suffix). */
+function startBit(code: number): number {
+  if (code !== code) return 0;
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : OTHER_START;
+}
 
 /** The skeleton index where a match of `symbols` letters ending at `end` starts, separators skipped. */
 function startOf(sk: SkeletonBuffer, end: number, symbols: number): number {
