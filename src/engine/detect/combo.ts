@@ -113,13 +113,19 @@ export interface Span {
   readonly b: number;
   readonly rest: Rest;
   readonly boundary: boolean;
+  /** The plain combo reasons last built from this span, and the brand label they name: a token's targets mostly share it. */
+  reasonsLabel: string | null;
+  reasons: readonly string[];
 }
+
+const COMBO: readonly Technique[] = Object.freeze(['combo']);
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 export function readSpan(label: string, a: number, b: number, keywords: KeywordSet): Span {
   const left = label.slice(0, a);
   const right = label.slice(b);
   const boundary = (left === '' || isBoundary(left[left.length - 1])) && (right === '' || isBoundary(right[0]));
-  return { label, a, b, rest: readRest([left, right], keywords), boundary };
+  return { label, a, b, rest: readRest([left, right], keywords), boundary, reasonsLabel: null, reasons: NO_REASONS };
 }
 
 /**
@@ -128,29 +134,42 @@ export function readSpan(label: string, a: number, b: number, keywords: KeywordS
  * (`office`, `live`) count only at a word boundary beside keywords.
  */
 export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
-  const { label, a, b } = span;
   if (target.flatDomain) return flatDomain(span, target);
-  let rest = span.rest;
-  let boundary = span.boundary;
-  const techniques: Technique[] = ['combo'];
-  const reasons: string[] = [];
-  const suffixEnd = flatSuffixEnd(label, b, target);
-  const afterSuffix = suffixEnd < 0 ? null : label.slice(suffixEnd);
-  if (afterSuffix !== null) {
-    techniques.push('levelsquat');
-    reasons.push(`brand domain \`${target.domain}\` written flat as \`${label.slice(a, suffixEnd)}\``);
-    const left = label.slice(0, a);
-    rest = readRest([left, afterSuffix], keywords);
-    boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
-  }
-  if (rest.letters === 0 && rest.text === '' && afterSuffix === null) return null;
-  let score = scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix);
-  if (afterSuffix !== null) score = Math.max(score, target.weak ? 0.55 : 0.85);
+  const suffixEnd = flatSuffixEnd(span.label, span.b, target);
+  if (suffixEnd >= 0) return comboWithSuffix(span, target, keywords, suffix, suffixEnd);
+  const rest = span.rest;
+  if (rest.letters === 0 && rest.text === '') return null;
+  const score = scoreFor(target, span.boundary, rest, target.isDomain && suffix === target.suffix);
   if (score <= 0) return null;
+  // The reasons depend on the span and the brand label only: built once for a token's targets of one label.
+  if (span.reasonsLabel !== target.label) {
+    span.reasons = [comboReason(target, rest)];
+    span.reasonsLabel = target.label;
+  }
+  return { target, score: clampScore(score), techniques: COMBO, reasons: span.reasons };
+}
+
+function comboReason(target: Target, rest: Rest): string {
   const kw = rest.keywords.length > 0 ? ` + keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
-  reasons.unshift(`brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`);
-  return { target, score: clampScore(score), techniques, reasons };
+  return `brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`;
+}
+
+/** A combo whose brand is followed by the brand's own suffix written flat (`mfa-gov-af-portal`): a levelsquat too. */
+function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffix: string, suffixEnd: number): Detection | null {
+  const { label, a } = span;
+  const afterSuffix = label.slice(suffixEnd);
+  const left = label.slice(0, a);
+  const rest = readRest([left, afterSuffix], keywords);
+  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
+  const score = Math.max(scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
+  if (score <= 0) return null;
+  return {
+    target,
+    score: clampScore(score),
+    techniques: ['combo', 'levelsquat'],
+    reasons: [comboReason(target, rest), `brand domain \`${target.domain}\` written flat as \`${label.slice(a, suffixEnd)}\``],
+  };
 }
 
 /** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */

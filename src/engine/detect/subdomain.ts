@@ -1,5 +1,6 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
+import type { Technique } from '../types.js';
 
 /**
  * The brand inside the subdomain part of an unrelated registrable domain:
@@ -54,13 +55,29 @@ export function subdomainWordCeiling(sub: string, a: number, b: number, target: 
   return target.weak ? 0 : baseSubdomainScore(sub, a, b, target) + KEYWORDS_BESIDE;
 }
 
-/** `keywords`: those read beside the brand (see SubdomainRest). */
-export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, keywords: readonly string[]): Detection | null {
+const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);
+
+/**
+ * `keywords`: those read beside the brand (see SubdomainRest). `reasons` may be passed in when already built for a
+ * target of the same label, the same token and name: they depend on nothing else.
+ */
+export function detectSubdomainWord(
+  sub: string,
+  a: number,
+  b: number,
+  label: string,
+  suffix: string,
+  target: Target,
+  keywords: readonly string[],
+  reasons: readonly string[] = [subdomainWordReason(label, suffix, target, keywords)],
+): Detection | null {
   if (target.weak) return null;
-  const registrable = `${label}.${suffix}`;
-  const hasKeywords = keywords.length > 0;
   let score = baseSubdomainScore(sub, a, b, target);
-  if (hasKeywords) score += KEYWORDS_BESIDE;
-  const kw = hasKeywords ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
-  return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
+  if (keywords.length > 0) score += KEYWORDS_BESIDE;
+  return { target, score: clampScore(score), techniques: SUBDOMAIN, reasons };
+}
+
+export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
+  const kw = keywords.length > 0 ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  return `brand \`${target.label}\` as a subdomain of \`${label}.${suffix}\`${kw}`;
 }

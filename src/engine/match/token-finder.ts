@@ -2,7 +2,7 @@ import type { BrandIndex } from '../brands/compile.js';
 import { comboFromSpan, readSpan, type Span } from '../detect/combo.js';
 import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling } from '../detect/subdomain.js';
+import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling, subdomainWordReason } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
@@ -92,6 +92,8 @@ export class TokenFinder {
     // Weak targets only: done when no target's suffix can start there (`www.www.x.com` against fifteen www.* brands).
     if (this.allWeak[pattern] === 1 && ((this.suffixStarts[pattern] ?? 0) & (startBit(follows) | OTHER_START)) === 0) return;
     let beside: readonly string[] | null = null;
+    let reasonsLabel: string | null = null;
+    let reasons: readonly string[] = [];
     for (const id of targets) {
       const t = idx.targets[id];
       if (!t || this.sink.owned(t)) continue;
@@ -102,7 +104,11 @@ export class TokenFinder {
         continue;
       }
       beside ??= this.subRest.keywordsBeside(a, b);
-      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, beside));
+      if (t.label !== reasonsLabel) {
+        reasons = [subdomainWordReason(name.uLabel, name.suffix, t, beside)];
+        reasonsLabel = t.label;
+      }
+      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, beside, reasons));
     }
   }
 }
