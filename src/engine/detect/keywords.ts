@@ -118,8 +118,13 @@ export class KeywordSet {
    * Two-letter keywords (`my`, `id`, `fr`) only count standing alone: inside words they are everywhere.
    */
   cover(original: string): Cover {
+    return this.coverRange(original, 0, original.length);
+  }
+
+  /** `cover(text.slice(start, end))`, with no slice made: the keywords found are the only strings built. */
+  coverRange(text: string, start: number, end: number): Cover {
     const buf = this.buffer;
-    buf.read(original);
+    buf.read(text, start, end);
     const n = buf.length;
     if (n + 1 > this.best.length) {
       this.best = new Int32Array(2 * (n + 1));
@@ -186,8 +191,8 @@ export class KeywordSet {
       const f = from[i] ?? -1;
       if (f >= 0) {
         const a = buf.origin[f] ?? 0;
-        const b = i < n ? (buf.origin[i] ?? original.length) : original.length;
-        found[--count] = original.slice(a, b);
+        const b = i < n ? (buf.origin[i] ?? end) : end;
+        found[--count] = text.slice(a, b);
         i = f;
       } else i--;
     }

@@ -14,8 +14,8 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
- * The skeleton of one segment as automaton symbols (0–35, or negative for anything else), with the index
- * in the segment each symbol came from. ASCII goes through a table filled at load: this is ~4 times faster
+ * The skeleton of one segment, text[start, end), as automaton symbols (0–35, or negative for anything else),
+ * with the index in the text each symbol came from. ASCII goes through a table filled at load: this is ~4 times faster
  * than skeletonInto's per-character strings, and segments are read several times per name.
  */
 export class SegmentSymbols {
@@ -24,8 +24,8 @@ export class SegmentSymbols {
   length = 0;
   private readonly slow = new SkeletonBuffer(64);
 
-  read(text: string): void {
-    const n = text.length;
+  read(text: string, start = 0, end = text.length): void {
+    const n = end - start;
     if (n * WIDEST > this.symbols.length) {
       this.symbols = new Int8Array(2 * n * WIDEST);
       this.origin = new Int32Array(2 * n * WIDEST);
@@ -33,9 +33,9 @@ export class SegmentSymbols {
     const symbols = this.symbols;
     const origin = this.origin;
     let k = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128) return this.readSlow(text);
+      if (c >= 128) return this.readSlow(text, start, end);
       const count = ASCII_COUNT[c] ?? 0;
       for (let j = 0; j < count; j++) {
         symbols[k] = ASCII_SYMBOLS[c * WIDEST + j] ?? 0;
@@ -46,10 +46,10 @@ export class SegmentSymbols {
   }
 
   /** Text with non-ASCII characters: through the full skeleton. */
-  private readSlow(text: string): void {
+  private readSlow(text: string, start: number, end: number): void {
     const buf = this.slow;
     buf.reset();
-    skeletonInto(text, 0, text.length, buf);
+    skeletonInto(text, start, end, buf);
     if (buf.length > this.symbols.length) {
       this.symbols = new Int8Array(2 * buf.length);
       this.origin = new Int32Array(2 * buf.length);

@@ -41,32 +41,32 @@ export class SubdomainRest {
     if (!this.ready) this.segment();
     const found = this.found;
     found.length = 0;
-    const sub = this.sub;
     const count = this.count;
     // Left part sub[0, a): whole segments up to a, then the piece of the segment a cuts, if any.
     let p = 0;
     while (p < count && (this.end[p] ?? 0) <= a) p++;
-    const leftPiece = p < count && (this.start[p] ?? 0) < a ? p : -1;
-    this.read(0, p, leftPiece < 0 ? '' : sub.slice(this.start[leftPiece] ?? 0, a));
+    const leftStart = p < count && (this.start[p] ?? 0) < a ? (this.start[p] ?? 0) : a;
+    this.read(0, p, leftStart, a);
     // Right part sub[b, ...): the piece of the segment b cuts, if any, then whole segments from b on.
     let q = 0;
     while (q < count && (this.start[q] ?? 0) < b) q++;
-    const rightPiece = q > 0 && (this.end[q - 1] ?? 0) > b ? sub.slice(b, this.end[q - 1] ?? 0) : '';
-    this.readFrom(rightPiece, q, count);
+    const rightEnd = q > 0 && (this.end[q - 1] ?? 0) > b ? (this.end[q - 1] ?? 0) : b;
+    this.readFrom(b, rightEnd, q, count);
     this.labelKeywords ??= readRest([this.label], this.keywords).keywords;
     for (const k of this.labelKeywords) found.push(k);
     return found.length === 0 ? NONE : found.slice();
   }
 
-  /** readRest's reading of segments [from, to) followed by `piece` (when not ''), pushing their keywords. */
-  private read(from: number, to: number, piece: string): void {
+  /** readRest's reading of segments [from, to) followed by the piece sub[pieceStart, pieceEnd) (when not empty), pushing their keywords. */
+  private read(from: number, to: number, pieceStart: number, pieceEnd: number): void {
+    const piece = pieceStart < pieceEnd;
     let k = from;
     while (k < to) {
       let c = this.coverAlone(k);
       let step = 1;
       if (c.uncovered > 0 && c.open) {
         // The next segment in this part: a whole one, or the piece.
-        const j = k + 1 < to ? this.coverJoined(k) : piece !== '' ? this.keywords.coverOnce(this.segmentText(k) + piece) : null;
+        const j = k + 1 < to ? this.coverJoined(k) : piece ? this.keywords.coverOnce(this.segmentText(k) + this.sub.slice(pieceStart, pieceEnd)) : null;
         if (j !== null && j.uncovered === 0) {
           c = j;
           step = 2;
@@ -76,16 +76,16 @@ export class SubdomainRest {
       k += step;
     }
     // The piece stands alone unless the last whole segment took it.
-    if (piece !== '' && k === to) for (const f of this.keywords.coverOnce(piece).found) this.found.push(f);
+    if (piece && k === to) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
   }
 
-  /** readRest's reading of `piece` (when not '') followed by segments [from, to). */
-  private readFrom(piece: string, from: number, to: number): void {
+  /** readRest's reading of the piece sub[pieceStart, pieceEnd) (when not empty) followed by segments [from, to). */
+  private readFrom(pieceStart: number, pieceEnd: number, from: number, to: number): void {
     let k = from;
-    if (piece !== '') {
-      let c = this.keywords.coverOnce(piece);
+    if (pieceStart < pieceEnd) {
+      let c = this.keywords.coverRange(this.sub, pieceStart, pieceEnd);
       if (c.uncovered > 0 && c.open && from < to) {
-        const j = this.keywords.coverOnce(piece + this.segmentText(from));
+        const j = this.keywords.coverOnce(this.sub.slice(pieceStart, pieceEnd) + this.segmentText(from));
         if (j.uncovered === 0) {
           c = j;
           k++;
@@ -93,7 +93,7 @@ export class SubdomainRest {
       }
       for (const f of c.found) this.found.push(f);
     }
-    this.read(k, to, '');
+    this.read(k, to, 0, 0);
   }
 
   private segmentText(k: number): string {
@@ -103,7 +103,7 @@ export class SubdomainRest {
   private coverAlone(k: number): Cover {
     let c = this.alone[k];
     if (c === undefined) {
-      c = this.keywords.coverOnce(this.segmentText(k));
+      c = this.keywords.coverRange(this.sub, this.start[k] ?? 0, this.end[k] ?? 0);
       this.alone[k] = c;
     }
     return c;

@@ -35,3 +35,20 @@ test('a long segment after short ones is read whole (the buffers grow)', () => {
   assert.equal(seg.length, 1000);
   assert.equal(seg.origin[999], 499);
 });
+
+test('property: reading text[start, end) gives the symbols of the slice, with origins in the whole text', () => {
+  const whole = new SegmentSymbols();
+  const part = new SegmentSymbols();
+  fc.assert(
+    fc.property(text, text, text, (before, s, after) => {
+      whole.read(before + s + after, before.length, before.length + s.length);
+      part.read(s);
+      assert.equal(whole.length, part.length);
+      for (let k = 0; k < part.length; k++) {
+        assert.equal(whole.symbols[k], part.symbols[k]);
+        assert.equal(whole.origin[k], (part.origin[k] ?? 0) + before.length);
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
