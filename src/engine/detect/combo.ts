@@ -43,7 +43,7 @@ export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
       while (next < n && isSeparator(part.charCodeAt(next))) next++;
       let c = keywords.coverOnce(seg);
       // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
-      if (c.uncovered > 0 && next < n) {
+      if (c.uncovered > 0 && c.open && next < n) {
         let nextEnd = next;
         while (nextEnd < n && !isSeparator(part.charCodeAt(nextEnd))) nextEnd++;
         const joined = keywords.coverOnce(seg + part.slice(next, nextEnd));
@@ -67,19 +67,28 @@ export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   return { keywords: found, uncovered, letters, text };
 }
 
-/** Removes the brand's own suffix written flat after the brand (`mfa-gov-af`, `en-marchefr`): a levelsquat. */
-function stripFlatSuffix(right: string, target: Target): string | null {
-  if (!target.isDomain || target.suffix === '') return null;
-  const flat = target.suffix.replace(/\./g, '');
-  const r = right.replace(/^[-_]+/, '');
-  const plain = r.replace(/[-_]/g, '');
-  if (!plain.startsWith(flat)) return null;
-  // Walk the original text to the end of the flattened suffix, hyphens included.
-  let seen = 0;
-  let i = 0;
-  for (; i < r.length && seen < flat.length; i++) if (r[i] !== '-' && r[i] !== '_') seen++;
-  const after = r.slice(i);
-  return after === '' || after.startsWith('-') || after.startsWith('_') ? after : null;
+/**
+ * Where the brand's own suffix, written flat after the brand (`mfa-gov-af`, `en-marchefr`: a levelsquat), ends in
+ * `label` from `b` on, or -1. Compared in place, no regex or slice: this runs for every target of every token.
+ */
+export function flatSuffixEnd(label: string, b: number, target: Target): number {
+  if (!target.isDomain || target.suffix === '') return -1;
+  const suffix = target.suffix;
+  const n = label.length;
+  let i = b;
+  while (i < n && isHyphen(label.charCodeAt(i))) i++;
+  for (let j = 0; j < suffix.length; j++) {
+    const c = suffix.charCodeAt(j);
+    if (c === 46) continue;
+    while (i < n && isHyphen(label.charCodeAt(i))) i++;
+    if (i === n || label.charCodeAt(i) !== c) return -1;
+    i++;
+  }
+  return i === n || isHyphen(label.charCodeAt(i)) ? i : -1;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 95;
 }
 
 function scoreFor(target: Target, boundary: boolean, rest: Rest, sameSuffix: boolean): number {
@@ -104,13 +113,19 @@ export interface Span {
   readonly b: number;
   readonly rest: Rest;
   readonly boundary: boolean;
+  /** The plain combo reasons last built from this span, and the brand label they name: a token's targets mostly share it. */
+  reasonsLabel: string | null;
+  reasons: readonly string[];
 }
+
+const COMBO: readonly Technique[] = Object.freeze(['combo']);
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 export function readSpan(label: string, a: number, b: number, keywords: KeywordSet): Span {
   const left = label.slice(0, a);
   const right = label.slice(b);
   const boundary = (left === '' || isBoundary(left[left.length - 1])) && (right === '' || isBoundary(right[0]));
-  return { label, a, b, rest: readRest([left, right], keywords), boundary };
+  return { label, a, b, rest: readRest([left, right], keywords), boundary, reasonsLabel: null, reasons: NO_REASONS };
 }
 
 /**
@@ -119,28 +134,42 @@ export function readSpan(label: string, a: number, b: number, keywords: KeywordS
  * (`office`, `live`) count only at a word boundary beside keywords.
  */
 export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
-  const { label, a, b } = span;
   if (target.flatDomain) return flatDomain(span, target);
-  let rest = span.rest;
-  let boundary = span.boundary;
-  const techniques: Technique[] = ['combo'];
-  const reasons: string[] = [];
-  const afterSuffix = stripFlatSuffix(label.slice(b), target);
-  if (afterSuffix !== null) {
-    techniques.push('levelsquat');
-    reasons.push(`brand domain \`${target.domain}\` written flat as \`${label.slice(a, label.length - afterSuffix.length)}\``);
-    const left = label.slice(0, a);
-    rest = readRest([left, afterSuffix], keywords);
-    boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
-  }
-  if (rest.letters === 0 && rest.text === '' && afterSuffix === null) return null;
-  let score = scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix);
-  if (afterSuffix !== null) score = Math.max(score, target.weak ? 0.55 : 0.85);
+  const suffixEnd = flatSuffixEnd(span.label, span.b, target);
+  if (suffixEnd >= 0) return comboWithSuffix(span, target, keywords, suffix, suffixEnd);
+  const rest = span.rest;
+  if (rest.letters === 0 && rest.text === '') return null;
+  const score = scoreFor(target, span.boundary, rest, target.isDomain && suffix === target.suffix);
   if (score <= 0) return null;
+  // The reasons depend on the span and the brand label only: built once for a token's targets of one label.
+  if (span.reasonsLabel !== target.label) {
+    span.reasons = [comboReason(target, rest)];
+    span.reasonsLabel = target.label;
+  }
+  return { target, score: clampScore(score), techniques: COMBO, reasons: span.reasons };
+}
+
+function comboReason(target: Target, rest: Rest): string {
   const kw = rest.keywords.length > 0 ? ` + keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
-  reasons.unshift(`brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`);
-  return { target, score: clampScore(score), techniques, reasons };
+  return `brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`;
+}
+
+/** A combo whose brand is followed by the brand's own suffix written flat (`mfa-gov-af-portal`): a levelsquat too. */
+function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffix: string, suffixEnd: number): Detection | null {
+  const { label, a } = span;
+  const afterSuffix = label.slice(suffixEnd);
+  const left = label.slice(0, a);
+  const rest = readRest([left, afterSuffix], keywords);
+  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
+  const score = Math.max(scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
+  if (score <= 0) return null;
+  return {
+    target,
+    score: clampScore(score),
+    techniques: ['combo', 'levelsquat'],
+    reasons: [comboReason(target, rest), `brand domain \`${target.domain}\` written flat as \`${label.slice(a, suffixEnd)}\``],
+  };
 }
 
 /** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */

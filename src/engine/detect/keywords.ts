@@ -1,4 +1,5 @@
-import { skeleton, skeletonInto, SkeletonBuffer } from '../names/index.js';
+import { skeleton } from '../names/index.js';
+import { SegmentSymbols } from './segment-symbols.js';
 import { symbolOf } from '../index/index.js';
 
 const ALPHABET = 36;
@@ -8,10 +9,17 @@ export interface Cover {
   readonly found: readonly string[];
   readonly uncovered: number;
   readonly letters: number;
+  /**
+   * Whether a keyword could run on past the segment's end with nothing uncovered before it. A segment that is not
+   * covered whole can only be covered whole joined with the next one when this holds, so readers skip that cover.
+   */
+  readonly open: boolean;
 }
 
 /** Covers remembered at most between two calls of `forget`: a name has few segments, searched in order. */
 const MEMO_SIZE = 16;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
@@ -25,7 +33,9 @@ export class KeywordSet {
   /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
   private ends: Int32Array;
   private nodes = 1;
-  private readonly buffer = new SkeletonBuffer(128);
+  /** The trie node two symbols down from the root, by symbol pair (0 = none): keywords have two symbols at least. */
+  private readonly bigram = new Int32Array(ALPHABET * ALPHABET);
+  private readonly buffer = new SegmentSymbols();
   private best = new Int32Array(128);
   private from = new Int32Array(128);
   /** Covers of the segments read since the last `forget` (the matcher forgets at each name), oldest overwritten first. */
@@ -42,6 +52,10 @@ export class KeywordSet {
       if (s.length < 2 || !/^[a-z0-9]+$/.test(s)) continue;
       this.words.add(s);
       this.insert(s, k.replace(/[-._\s]/g, '').length <= 2);
+    }
+    for (let a = 0; a < ALPHABET; a++) {
+      const child = this.next[a] ?? 0;
+      if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
   }
 
@@ -104,9 +118,13 @@ export class KeywordSet {
    * Two-letter keywords (`my`, `id`, `fr`) only count standing alone: inside words they are everywhere.
    */
   cover(original: string): Cover {
+    return this.coverRange(original, 0, original.length);
+  }
+
+  /** `cover(text.slice(start, end))`, with no slice made: the keywords found are the only strings built. */
+  coverRange(text: string, start: number, end: number): Cover {
     const buf = this.buffer;
-    buf.reset();
-    skeletonInto(original, 0, original.length, buf);
+    buf.read(text, start, end);
     const n = buf.length;
     if (n + 1 > this.best.length) {
       this.best = new Int32Array(2 * (n + 1));
@@ -114,13 +132,18 @@ export class KeywordSet {
     }
     const best = this.best;
     const from = this.from;
-    best.fill(0x3fffffff, 0, n + 1);
-    from.fill(-1, 0, n + 1);
+    const symbols = buf.symbols;
+    const next = this.next;
+    const ends = this.ends;
+    const bigram = this.bigram;
+    // Plain loops, not fill(): a segment is ~9 letters, and the builtin calls cost more than the stores.
+    for (let i = 1; i <= n; i++) best[i] = 0x3fffffff;
     best[0] = 0;
     let letters = 0;
+    let open = false;
     for (let i = 0; i < n; i++) {
-      const code = buf.codes[i] ?? 0;
-      const isDigit = code >= 48 && code <= 57;
+      // Symbols 26–35 are the digits (0 and 1 read as o and l in a skeleton, so they are letters here).
+      const isDigit = (symbols[i] ?? 0) >= 26;
       if (!isDigit) letters++;
       const here = best[i] ?? 0;
       const skip = here + (isDigit ? 0 : 1);
@@ -128,30 +151,51 @@ export class KeywordSet {
         best[i + 1] = skip;
         from[i + 1] = -1;
       }
-      let node = 0;
-      for (let j = i; j < n; j++) {
-        const sym = symbolOf(buf.codes[j] ?? 0);
-        if (sym < 0) break;
-        node = this.next[node * ALPHABET + sym] ?? 0;
-        if (node === 0) break;
-        const len = this.ends[node] ?? 0;
-        if (len === 0 || (len === -1 && (i !== 0 || j !== n - 1))) continue;
-        if (here < (best[j + 1] ?? 0)) {
+      // Keywords are 2+ symbols long: the first two steps are one lookup in a small (L1-resident) table.
+      const s0 = symbols[i] ?? 0;
+      if (i + 1 >= n) {
+        if (here === 0 && s0 >= 0 && (next[s0] ?? 0) !== 0) open = true;
+        continue;
+      }
+      const s1 = symbols[i + 1] ?? 0;
+      if (s0 < 0 || s1 < 0) continue;
+      let node = bigram[s0 * ALPHABET + s1] ?? 0;
+      for (let j = i + 1; node !== 0; ) {
+        const len = ends[node] ?? 0;
+        if (len !== 0 && (len !== -1 || (i === 0 && j === n - 1)) && here < (best[j + 1] ?? 0)) {
           best[j + 1] = here;
           from[j + 1] = i;
         }
+        if (++j >= n) {
+          if (here === 0) open = true;
+          break;
+        }
+        const sym = symbols[j] ?? 0;
+        if (sym < 0) break;
+        node = next[node * ALPHABET + sym] ?? 0;
       }
     }
-    const found: string[] = [];
+    const uncovered = best[n] ?? 0;
+    // Keywords are rare: count them first, then fill the array front to back (no reverse()).
+    let count = 0;
+    for (let i = n; i > 0; ) {
+      const f = from[i] ?? -1;
+      if (f >= 0) {
+        count++;
+        i = f;
+      } else i--;
+    }
+    if (count === 0) return { found: NONE, uncovered, letters, open };
+    const found = new Array<string>(count);
     for (let i = n; i > 0; ) {
       const f = from[i] ?? -1;
       if (f >= 0) {
         const a = buf.origin[f] ?? 0;
-        const b = i < n ? (buf.origin[i] ?? original.length) : original.length;
-        found.push(original.slice(a, b));
+        const b = i < n ? (buf.origin[i] ?? end) : end;
+        found[--count] = text.slice(a, b);
         i = f;
       } else i--;
     }
-    return { found: found.reverse(), uncovered: best[n] ?? 0, letters };
+    return { found, uncovered, letters, open };
   }
 }

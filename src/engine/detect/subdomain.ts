@@ -1,6 +1,6 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
-import type { Rest } from './combo.js';
+import type { Technique } from '../types.js';
 
 /**
  * The brand inside the subdomain part of an unrelated registrable domain:
@@ -14,20 +14,30 @@ import type { Rest } from './combo.js';
 export function detectLevelsquat(sub: string, a: number, b: number, label: string, suffix: string, target: Target): Detection | null {
   if (!target.isDomain || target.suffix === '') return null;
   const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
-  if (wholeLabel) {
-    const after = sub.slice(b + 1);
-    const followsSuffix = after === target.suffix || (after.startsWith(target.suffix) && after.charCodeAt(target.suffix.length) === 46);
-    const suffixCarried = b === sub.length && (label === target.suffix || label.startsWith(`${target.suffix.replace(/\./g, '-')}-`));
-    if (followsSuffix || suffixCarried) {
-      return {
-        target,
-        score: clampScore(target.weak ? 0.6 : 0.87),
-        techniques: ['levelsquat'],
-        reasons: [`brand domain \`${target.domain}\` placed in front of \`${label}.${suffix}\``],
-      };
-    }
+  if (!wholeLabel) return null;
+  // Compared in place, no slice: this runs for every target of every token in a subdomain.
+  const ts = target.suffix;
+  const after = b + 1 + ts.length;
+  const followsSuffix = b < sub.length && sub.startsWith(ts, b + 1) && (after === sub.length || sub.charCodeAt(after) === 46);
+  const suffixCarried = b === sub.length && (label === ts || startsWithDashed(label, ts));
+  if (!followsSuffix && !suffixCarried) return null;
+  return {
+    target,
+    score: clampScore(target.weak ? 0.6 : 0.87),
+    techniques: ['levelsquat'],
+    reasons: [`brand domain \`${target.domain}\` placed in front of \`${label}.${suffix}\``],
+  };
+}
+
+/** Whether `label` starts with `suffix`, its dots written as hyphens, and a hyphen (`com-secure` for `com`, `co-uk-` for `co.uk`). */
+function startsWithDashed(label: string, suffix: string): boolean {
+  const n = suffix.length;
+  if (label.length <= n || label.charCodeAt(n) !== 45) return false;
+  for (let i = 0; i < n; i++) {
+    const c = suffix.charCodeAt(i);
+    if (label.charCodeAt(i) !== (c === 46 ? 45 : c)) return false;
   }
-  return null;
+  return true;
 }
 
 const KEYWORDS_BESIDE = 0.15;
@@ -45,12 +55,29 @@ export function subdomainWordCeiling(sub: string, a: number, b: number, target: 
   return target.weak ? 0 : baseSubdomainScore(sub, a, b, target) + KEYWORDS_BESIDE;
 }
 
-export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, rest: Rest): Detection | null {
+const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);
+
+/**
+ * `keywords`: those read beside the brand (see SubdomainRest). `reasons` may be passed in when already built for a
+ * target of the same label, the same token and name: they depend on nothing else.
+ */
+export function detectSubdomainWord(
+  sub: string,
+  a: number,
+  b: number,
+  label: string,
+  suffix: string,
+  target: Target,
+  keywords: readonly string[],
+  reasons: readonly string[] = [subdomainWordReason(label, suffix, target, keywords)],
+): Detection | null {
   if (target.weak) return null;
-  const registrable = `${label}.${suffix}`;
-  const hasKeywords = rest.keywords.length > 0;
   let score = baseSubdomainScore(sub, a, b, target);
-  if (hasKeywords) score += KEYWORDS_BESIDE;
-  const kw = hasKeywords ? ` with keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
-  return { target, score: clampScore(score), techniques: ['subdomain'], reasons: [`brand \`${target.label}\` as a subdomain of \`${registrable}\`${kw}`] };
+  if (keywords.length > 0) score += KEYWORDS_BESIDE;
+  return { target, score: clampScore(score), techniques: SUBDOMAIN, reasons };
+}
+
+export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
+  const kw = keywords.length > 0 ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  return `brand \`${target.label}\` as a subdomain of \`${label}.${suffix}\`${kw}`;
 }

@@ -1,7 +1,8 @@
 import type { BrandIndex } from '../brands/compile.js';
-import { comboFromSpan, readRest, readSpan, type Rest, type Span } from '../detect/combo.js';
+import { comboFromSpan, readSpan, type Span } from '../detect/combo.js';
+import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling } from '../detect/subdomain.js';
+import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling, subdomainWordReason } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
@@ -15,19 +16,34 @@ const CEILING_MARGIN = 0.1;
  */
 export class TokenFinder {
   private readonly matches: AutomatonMatches = createMatches(128);
+  /** Per automaton pattern: 1 when every target of the pattern is weak (such targets only ever make levelsquats in a subdomain). */
+  private readonly allWeak: Uint8Array;
+  /** Per pattern: bit c - 97 set when some target's suffix starts with that letter a–z, bit 26 for any other start. */
+  private readonly suffixStarts: Int32Array;
+  /** What stands beside subdomain tokens, read once per name. */
+  private readonly subRest: SubdomainRest;
 
   constructor(
     private readonly index: BrandIndex,
     private readonly sink: DetectionSink,
     /** Detections that cannot reach this are not worked out in full. */
     private readonly threshold: number,
-  ) {}
+  ) {
+    this.subRest = new SubdomainRest(index.keywords);
+    this.allWeak = new Uint8Array(index.patternTargets.length);
+    this.suffixStarts = new Int32Array(index.patternTargets.length);
+    index.patternTargets.forEach((ids, p) => {
+      this.allWeak[p] = ids.every((id) => index.targets[id]?.weak ?? true) ? 1 : 0;
+      for (const id of ids) this.suffixStarts[p] = (this.suffixStarts[p] ?? 0) | startBit(index.targets[id]?.suffix.charCodeAt(0) ?? NaN);
+    });
+  }
 
   /** `sk` holds the skeleton of `text` (`sub.label`, or `label`), whose label starts at `labelOffset`. */
   find(name: ParsedName, text: string, labelOffset: number, sk: SkeletonBuffer): void {
     const idx = this.index;
     const m = this.matches;
     m.count = 0;
+    this.subRest.reset(name.uSub, name.uLabel);
     idx.automaton.scan(sk.codes, 0, sk.length, m);
     for (let k = 0; k < m.count; k++) {
       const pattern = m.pattern[k] ?? 0;
@@ -39,28 +55,71 @@ export class TokenFinder {
       if (skEnd + 1 < sk.length && origin[skEnd + 1] === origin[skEnd]) continue;
       const a = origin[skStart] ?? 0;
       const b = (origin[skEnd] ?? 0) + 1;
-      let span: Span | null = null;
-      let rest: Rest | null = null;
-      for (const id of idx.patternTargets[pattern] ?? []) {
-        const t = idx.targets[id];
-        if (!t || this.sink.owned(t)) continue;
-        if (a >= labelOffset) {
-          span ??= readSpan(name.uLabel, a - labelOffset, b - labelOffset, idx.keywords);
-          this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+      const targets = idx.patternTargets[pattern] ?? NO_TARGETS;
+      if (a >= labelOffset) this.inLabel(name, a - labelOffset, b - labelOffset, targets);
+      else if (b < labelOffset) this.inSubdomain(name, a, b, pattern, targets);
+      else {
+        for (const id of targets) {
+          const t = idx.targets[id];
+          if (t && !this.sink.owned(t)) this.sink.push(detectSplitLabels(text, a, b, name.suffix, t));
         }
-        else if (b < labelOffset) {
-          const level = detectLevelsquat(name.uSub, a, b, name.uLabel, name.suffix, t);
-          if (level !== null || subdomainWordCeiling(name.uSub, a, b, t) + CEILING_MARGIN < this.threshold) {
-            this.sink.push(level);
-            continue;
-          }
-          rest ??= readRest([name.uSub.slice(0, a), name.uSub.slice(b), name.uLabel], idx.keywords);
-          this.sink.push(detectSubdomainWord(name.uSub, a, b, name.uLabel, name.suffix, t, rest));
-        }
-        else this.sink.push(detectSplitLabels(text, a, b, name.suffix, t));
       }
     }
   }
+
+  /** The token is label[a, b) of the registrable label: combosquats. */
+  private inLabel(name: ParsedName, a: number, b: number, targets: readonly number[]): void {
+    const idx = this.index;
+    let span: Span | null = null;
+    for (const id of targets) {
+      const t = idx.targets[id];
+      if (!t || this.sink.owned(t)) continue;
+      span ??= readSpan(name.uLabel, a, b, idx.keywords);
+      this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+    }
+  }
+
+  /** The token is sub[a, b) of the subdomain: levelsquats and brand words. */
+  private inSubdomain(name: ParsedName, a: number, b: number, pattern: number, targets: readonly number[]): void {
+    const idx = this.index;
+    const sub = name.uSub;
+    // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
+    const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
+    if (!wholeLabel && this.allWeak[pattern] === 1) return;
+    // A levelsquat's suffix starts right after the token's label (or, at the subdomain's end, the registrable label
+    // starts with it): one character compared rules most targets out before any string work.
+    const follows = !wholeLabel ? -1 : b < sub.length ? sub.charCodeAt(b + 1) : name.uLabel.charCodeAt(0);
+    // Weak targets only: done when no target's suffix can start there (`www.www.x.com` against fifteen www.* brands).
+    if (this.allWeak[pattern] === 1 && ((this.suffixStarts[pattern] ?? 0) & (startBit(follows) | OTHER_START)) === 0) return;
+    let beside: readonly string[] | null = null;
+    let reasonsLabel: string | null = null;
+    let reasons: readonly string[] = [];
+    for (const id of targets) {
+      const t = idx.targets[id];
+      if (!t || this.sink.owned(t)) continue;
+      const level = t.suffix.charCodeAt(0) === follows ? detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t) : null;
+      // A weak target is never a brand word in a subdomain (detectSubdomainWord says null).
+      if (level !== null || t.weak || subdomainWordCeiling(sub, a, b, t) + CEILING_MARGIN < this.threshold) {
+        this.sink.push(level);
+        continue;
+      }
+      beside ??= this.subRest.keywordsBeside(a, b);
+      if (t.label !== reasonsLabel) {
+        reasons = [subdomainWordReason(name.uLabel, name.suffix, t, beside)];
+        reasonsLabel = t.label;
+      }
+      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, beside, reasons));
+    }
+  }
+}
+
+const NO_TARGETS: readonly number[] = [];
+const OTHER_START = 1 << 26;
+
+/** The bit of a suffix's first character in `suffixStarts`: a–z, anything else, or none for NaN (no suffix). */
+function startBit(code: number): number {
+  if (code !== code) return 0;
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : OTHER_START;
 }
 
 /** The skeleton index where a match of `symbols` letters ending at `end` starts, separators skipped. */

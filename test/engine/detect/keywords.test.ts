@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
 import { readRest, type Rest } from '../../../src/engine/detect/combo.js';
+import { skeleton } from '../../../src/engine/names/index.js';
 
 const KEYWORDS = ['mail', 'login', 'secure', 'accounts', 'portal', 'update', 'verify', 'log', 'in', 'sign', 'id', 'my', 'office'];
 
@@ -71,4 +72,97 @@ test('readRest joins a keyword cut by a hyphen and names what no keyword covers'
   assert.deepEqual(r.keywords, ['login', 'secure']);
   assert.equal(r.uncovered, 2);
   assert.equal(r.text, 'log-in-zzsecure');
+});
+
+/** cover as a plain DP over the skeleton string, with sets instead of the trie: what the table-driven one must equal. */
+function naiveCover(original: string, words: readonly string[]): { found: string[]; uncovered: number; letters: number } {
+  const skeletons = new Map<string, boolean>();
+  const prefixes = new Set<string>();
+  for (const w of words) {
+    const s = skeleton(w).replace(/[-._\s]/g, '');
+    if (s.length < 2 || !/^[a-z0-9]+$/.test(s)) continue;
+    skeletons.set(s, w.length <= 2);
+    for (let k = 1; k <= s.length; k++) prefixes.add(s.slice(0, k));
+  }
+  // The skeleton, unit by unit, with the index in `original` each unit came from.
+  const units: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const cp = original.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    for (const u of skeleton(ch).split('')) {
+      units.push(u);
+      origin.push(i);
+    }
+    if (cp > 0xffff) i++;
+  }
+  const n = units.length;
+  const best = new Array<number>(n + 1).fill(0x3fffffff);
+  const from = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = /[0-9]/.test(units[i] ?? '');
+    if (!digit) letters++;
+    const here = best[i] ?? 0;
+    if (here + (digit ? 0 : 1) < (best[i + 1] ?? 0)) {
+      best[i + 1] = here + (digit ? 0 : 1);
+      from[i + 1] = -1;
+    }
+    for (let j = i; j < n; j++) {
+      const w = units.slice(i, j + 1).join('');
+      if (!/^[a-z0-9]+$/.test(w) || !prefixes.has(w)) break;
+      const short = skeletons.get(w);
+      if (short === undefined || (short && (i !== 0 || j !== n - 1))) continue;
+      if (here < (best[j + 1] ?? 0)) {
+        best[j + 1] = here;
+        from[j + 1] = i;
+      }
+    }
+  }
+  const found: string[] = [];
+  for (let i = n; i > 0; ) {
+    const f = from[i] ?? -1;
+    if (f >= 0) {
+      found.unshift(original.slice(origin[f] ?? 0, i < n ? (origin[i] ?? 0) : original.length));
+      i = f;
+    } else i--;
+  }
+  return { found, uncovered: best[n] ?? 0, letters };
+}
+
+test('property: cover equals a plain DP over the skeleton (look-alikes, digits, two-letter words, non-ASCII)', () => {
+  const words = [...KEYWORDS, 'ma', 'web', 'mx', '365', 'wwwmail'];
+  const keywords = new KeywordSet(words);
+  const odd = fc.constantFrom('é', 'а', 'ӏ', '𝐦', 'ß', '*');
+  const segment = fc.array(fc.oneof(piece, odd), { maxLength: 8 }).map((a) => a.join('').replace(/[-._]/g, ''));
+  fc.assert(
+    fc.property(segment, (s) => {
+      const c = keywords.cover(s);
+      assert.deepEqual({ found: [...c.found], uncovered: c.uncovered, letters: c.letters }, naiveCover(s, words));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('property: a segment not covered whole is only covered whole joined with the next one when its cover says open', () => {
+  const words = [...KEYWORDS, 'ma', 'web', '365', 'wwwmail', 'signin'];
+  const keywords = new KeywordSet(words);
+  // A keyword cut in two, with keywords, digits, look-alikes or noise around the halves.
+  const around = fc.array(fc.constantFrom(...words, '7', 'rn', 'x', 'zq', ''), { maxLength: 2 }).map((a) => a.join(''));
+  const cut = fc.tuple(fc.constantFrom(...words.filter((w) => w.length >= 3)), fc.nat(), around, around).map(([w, k, before, after]) => {
+    const at = 1 + (k % (w.length - 1));
+    return [before + w.slice(0, at), w.slice(at) + after] as const;
+  });
+  let joins = 0;
+  fc.assert(
+    fc.property(cut, ([left, right]) => {
+      const alone = keywords.cover(left);
+      if (alone.uncovered === 0 || keywords.cover(left + right).uncovered > 0) return;
+      joins++;
+      assert.ok(alone.open, `${left} + ${right}`);
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(joins > 20, `only ${joins} joins were tried`);
 });

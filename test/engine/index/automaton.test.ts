@@ -14,11 +14,18 @@ function naiveMatches(patterns: readonly string[], text: string): string[] {
 
 test('property: the automaton finds exactly the occurrences a naive search finds, separators skipped', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(fc.stringMatching(/^[ab1]{1,4}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[ab1.-]{0,40}$/), (patterns, text) => {
+    fc.property(fc.uniqueArray(fc.stringMatching(/^[ab1]{1,7}$/), { minLength: 1, maxLength: 12 }), fc.stringMatching(/^[ab1.-]{0,60}$/), (patterns, text) => {
       const a = new Automaton(patterns);
       const m = createMatches(4096);
       const codes = [...text].map((c) => c.charCodeAt(0));
       a.scan(codes, 0, codes.length, m);
+      // The other layouts find the same: the wide (Int32) table used past 65,536 states, and deep states from depth 1 or 2 on.
+      for (const layout of [{ narrowStates: 0 }, { denseDepth: 0 }, { denseDepth: 1 }, { denseDepth: 2, narrowStates: 0 }]) {
+        const other = createMatches(4096);
+        new Automaton(patterns, layout).scan(codes, 0, codes.length, other);
+        assert.deepEqual([...other.pattern.subarray(0, other.count)], [...m.pattern.subarray(0, m.count)], JSON.stringify(layout));
+        assert.deepEqual([...other.end.subarray(0, other.count)], [...m.end.subarray(0, m.count)], JSON.stringify(layout));
+      }
       // Report positions in the separator-free text, as the naive search does.
       const flatIndex: number[] = [];
       let k = -1;

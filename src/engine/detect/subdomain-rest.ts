@@ -1,0 +1,143 @@
+import { readRest } from './combo.js';
+import type { Cover, KeywordSet } from './keywords.js';
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function isSeparator(code: number): boolean {
+  return code === 45 || code === 95 || code === 46;
+}
+
+/**
+ * The keywords beside a brand token in a subdomain: what `readRest([sub[0, a), sub[b, ...), label]).keywords` gives,
+ * read for many tokens of one name at a small cost each. The subdomain's segments (runs between `-`, `_`, `.`) are
+ * found once per name and their covers, alone and joined with the next one, are kept by segment index, so each token
+ * replays readRest's left-to-right reading over integers instead of slicing and covering the whole name again.
+ * Only the segments cut by the token are read as new strings. Reset for each name: nothing outlives it.
+ */
+export class SubdomainRest {
+  private sub = '';
+  private label = '';
+  private ready = false;
+  private count = 0;
+  private start = new Int32Array(32);
+  private end = new Int32Array(32);
+  private readonly alone: (Cover | undefined)[] = [];
+  private readonly joined: (Cover | undefined)[] = [];
+  private labelKeywords: readonly string[] | null = null;
+  private readonly found: string[] = [];
+
+  constructor(private readonly keywords: KeywordSet) {}
+
+  /** Starts a new name; the segments are only found if a token asks. */
+  reset(sub: string, label: string): void {
+    this.sub = sub;
+    this.label = label;
+    this.ready = false;
+    this.labelKeywords = null;
+  }
+
+  /** The keywords beside sub[a, b), then those of the label, as readRest finds them. */
+  keywordsBeside(a: number, b: number): readonly string[] {
+    if (!this.ready) this.segment();
+    const found = this.found;
+    found.length = 0;
+    const count = this.count;
+    // Left part sub[0, a): whole segments up to a, then the piece of the segment a cuts, if any.
+    let p = 0;
+    while (p < count && (this.end[p] ?? 0) <= a) p++;
+    const leftStart = p < count && (this.start[p] ?? 0) < a ? (this.start[p] ?? 0) : a;
+    this.read(0, p, leftStart, a);
+    // Right part sub[b, ...): the piece of the segment b cuts, if any, then whole segments from b on.
+    let q = 0;
+    while (q < count && (this.start[q] ?? 0) < b) q++;
+    const rightEnd = q > 0 && (this.end[q - 1] ?? 0) > b ? (this.end[q - 1] ?? 0) : b;
+    this.readFrom(b, rightEnd, q, count);
+    this.labelKeywords ??= readRest([this.label], this.keywords).keywords;
+    for (const k of this.labelKeywords) found.push(k);
+    return found.length === 0 ? NONE : found.slice();
+  }
+
+  /** readRest's reading of segments [from, to) followed by the piece sub[pieceStart, pieceEnd) (when not empty), pushing their keywords. */
+  private read(from: number, to: number, pieceStart: number, pieceEnd: number): void {
+    const piece = pieceStart < pieceEnd;
+    let k = from;
+    while (k < to) {
+      let c = this.coverAlone(k);
+      let step = 1;
+      if (c.uncovered > 0 && c.open) {
+        // The next segment in this part: a whole one, or the piece.
+        const j = k + 1 < to ? this.coverJoined(k) : piece ? this.keywords.coverOnce(this.segmentText(k) + this.sub.slice(pieceStart, pieceEnd)) : null;
+        if (j !== null && j.uncovered === 0) {
+          c = j;
+          step = 2;
+        }
+      }
+      for (const f of c.found) this.found.push(f);
+      k += step;
+    }
+    // The piece stands alone unless the last whole segment took it.
+    if (piece && k === to) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
+  }
+
+  /** readRest's reading of the piece sub[pieceStart, pieceEnd) (when not empty) followed by segments [from, to). */
+  private readFrom(pieceStart: number, pieceEnd: number, from: number, to: number): void {
+    let k = from;
+    if (pieceStart < pieceEnd) {
+      let c = this.keywords.coverRange(this.sub, pieceStart, pieceEnd);
+      if (c.uncovered > 0 && c.open && from < to) {
+        const j = this.keywords.coverOnce(this.sub.slice(pieceStart, pieceEnd) + this.segmentText(from));
+        if (j.uncovered === 0) {
+          c = j;
+          k++;
+        }
+      }
+      for (const f of c.found) this.found.push(f);
+    }
+    this.read(k, to, 0, 0);
+  }
+
+  private segmentText(k: number): string {
+    return this.sub.slice(this.start[k] ?? 0, this.end[k] ?? 0);
+  }
+
+  private coverAlone(k: number): Cover {
+    let c = this.alone[k];
+    if (c === undefined) {
+      c = this.keywords.coverRange(this.sub, this.start[k] ?? 0, this.end[k] ?? 0);
+      this.alone[k] = c;
+    }
+    return c;
+  }
+
+  private coverJoined(k: number): Cover {
+    let c = this.joined[k];
+    if (c === undefined) {
+      c = this.keywords.coverOnce(this.segmentText(k) + this.segmentText(k + 1));
+      this.joined[k] = c;
+    }
+    return c;
+  }
+
+  private segment(): void {
+    const sub = this.sub;
+    const n = sub.length;
+    if (n > this.start.length) {
+      this.start = new Int32Array(2 * n);
+      this.end = new Int32Array(2 * n);
+    }
+    let count = 0;
+    for (let i = 0; i < n; ) {
+      while (i < n && isSeparator(sub.charCodeAt(i))) i++;
+      if (i === n) break;
+      this.start[count] = i;
+      while (i < n && !isSeparator(sub.charCodeAt(i))) i++;
+      this.end[count++] = i;
+    }
+    this.count = count;
+    for (let k = 0; k < count; k++) {
+      this.alone[k] = undefined;
+      this.joined[k] = undefined;
+    }
+    this.ready = true;
+  }
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { KeywordSet } from '../../../src/engine/detect/keywords.js';
+import { readRest } from '../../../src/engine/detect/combo.js';
+import { SubdomainRest } from '../../../src/engine/detect/subdomain-rest.js';
+
+const KEYWORDS = ['mail', 'login', 'secure', 'accounts', 'portal', 'update', 'verify', 'log', 'in', 'sign', 'id', 'my', 'www', 'web'];
+// Keywords, their halves, look-alikes, noise and every separator, so pieces, joins and empty parts all come up.
+const piece = fc.oneof(fc.constantFrom(...KEYWORDS, 'lo', 'gin', 'rnail', 'si', 'gn', 'secur', 'emailx', 'acc', 'ountsweb', 'por', 'tallogin', '-', '.', '_', '--', '.-', '365', 'é'), fc.stringMatching(/^[a-z0-9]{1,5}$/));
+const text = fc.array(piece, { maxLength: 10 }).map((a) => a.join(''));
+
+test('property: the keywords beside sub[a, b) are those readRest finds in sub[0, a), sub[b, ...) and the label', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  const reference = new KeywordSet(KEYWORDS);
+  const rest = new SubdomainRest(keywords);
+  fc.assert(
+    fc.property(text, text, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (sub, label, cuts) => {
+      keywords.forget();
+      rest.reset(sub, label);
+      for (const [x, y] of cuts) {
+        const a = sub.length === 0 ? 0 : x % (sub.length + 1);
+        const b = a + (sub.length === a ? 0 : y % (sub.length - a + 1));
+        const want = readRest([sub.slice(0, a), sub.slice(b), label], reference).keywords;
+        assert.deepEqual([...rest.keywordsBeside(a, b)], [...want], `${sub} [${a}, ${b}) ${label}`);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('a new name forgets the segments of the last one', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  const rest = new SubdomainRest(keywords);
+  rest.reset('secure.brand.login', 'x');
+  assert.deepEqual([...rest.keywordsBeside(7, 12)], ['secure', 'login']);
+  keywords.forget();
+  rest.reset('brand-mail', 'portal');
+  assert.deepEqual([...rest.keywordsBeside(0, 5)], ['mail', 'portal']);
+});
+
+test('a keyword cut by a hyphen reads whole across a token that cuts the next segment, on either side', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  const reference = new KeywordSet(KEYWORDS);
+  const rest = new SubdomainRest(keywords);
+  for (const [sub, a, b] of [
+    ['secur-emailbrand', 11, 16],
+    ['brandsecur-email', 0, 5],
+    ['lo-ginbrand.portal', 6, 11],
+    ['xbrandlo-gin', 1, 6],
+  ] as const) {
+    keywords.forget();
+    rest.reset(sub, 'update');
+    const want = readRest([sub.slice(0, a), sub.slice(b), 'update'], reference).keywords;
+    assert.deepEqual([...rest.keywordsBeside(a, b)], [...want], sub);
+  }
+});
