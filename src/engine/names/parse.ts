@@ -43,6 +43,9 @@ const CODE_DOT = 46;
 const CODE_UNDERSCORE = 95;
 const CODE_STAR = 42;
 
+// Names come in every string shape (sliced lines, JSON strings...): see skeleton.ts for why charCodeAt is called this way.
+const charCodeAt = String.prototype.charCodeAt;
+
 const KIND_DOT = 1;
 const KIND_DIGIT = 2;
 const KIND_LETTER = 4;
@@ -129,21 +132,26 @@ function parseCanonical(input: string): ParseResult | null {
   }
   let start = from;
   let kinds = 0;
-  for (let i = from; i <= n; i++) {
-    const c = i < n ? input.charCodeAt(i) : CODE_DOT;
-    const kind = c < 128 ? (CHAR_KIND[c] ?? 0) : 0;
+  for (let i = from; i < n; i++) {
+    // Past the table (non-ASCII) reads undefined: 0, like any code the fast path does not take.
+    const kind = CHAR_KIND[charCodeAt.call(input, i)] ?? 0;
     if (kind === KIND_DOT) {
-      const len = i - start;
-      if (len === 0 || len > 63 || input.charCodeAt(start) === CODE_HYPHEN || input.charCodeAt(i - 1) === CODE_HYPHEN) return null;
-      if (len > 4 && input.charCodeAt(start + 2) === CODE_HYPHEN && input.charCodeAt(start + 3) === CODE_HYPHEN && input.startsWith('xn', start)) return null;
+      if (!plainLabel(input, start, i)) return null;
       start = i + 1;
     } else if (kind === 0) return null;
     kinds |= kind;
   }
   // Digits and dots only: an IPv4 address, which the general path names.
-  if ((kinds & KIND_LETTER) === 0) return null;
+  if (!plainLabel(input, start, n) || (kinds & KIND_LETTER) === 0) return null;
   const host = from === 0 ? input : input.slice(from);
   return split(host, host, false);
+}
+
+/** Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--. */
+function plainLabel(input: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len === 0 || len > 63 || input.charCodeAt(start) === CODE_HYPHEN || input.charCodeAt(end - 1) === CODE_HYPHEN) return false;
+  return !(len > 4 && input.charCodeAt(start + 2) === CODE_HYPHEN && input.charCodeAt(start + 3) === CODE_HYPHEN && input.startsWith('xn', start));
 }
 
 /** The general path: trims, lower-cases, maps IDN, and names what is wrong. */
