@@ -10,6 +10,9 @@ import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
 import { TypoFinder } from './typo-finder.js';
 
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
 /**
  * Finds, for one parsed name, every detection against every target the index points to. All buffers
  * are reused from one name to the next; strings are only built for candidates, which are rare.
@@ -19,6 +22,9 @@ export class Scanner implements DetectionSink {
   private readonly typos: TypoFinder;
   private readonly tokens: TokenFinder;
   private out: Detection[] = [];
+  private labelCodes = new Uint16Array(64);
+  /** Where each hyphen-separated part of the label starts. */
+  private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
 
   constructor(
@@ -32,22 +38,38 @@ export class Scanner implements DetectionSink {
 
   /** Detections for `name`; the array is reused by the next call. */
   scan(name: ParsedName): Detection[] {
-    this.out = [];
-    if (this.index.allowlist.has(name.domain)) return this.out;
-    this.index.keywords.forget();
-    this.protectedBrands = this.index.protectedFor.get(name.domain);
-    // The skeleton of everything left of the suffix: `sub.label`, or `label`.
-    const text = name.uSub === '' ? name.uLabel : `${name.uSub}.${name.uLabel}`;
-    const labelOffset = text.length - name.uLabel.length;
-    this.sk.reset();
-    skeletonInto(text, 0, text.length, this.sk);
-    let skLabel = 0;
-    while (skLabel < this.sk.length && (this.sk.origin[skLabel] ?? 0) < labelOffset) skLabel++;
+    // A fresh array only after a name that had detections: setting `length = 0` is a runtime call (~25 ns).
+    if (this.out.length > 0) this.out = [];
+    const out = this.out;
+    const idx = this.index;
+    if (idx.allowlist.size > 0 && idx.allowlist.has(name.domain)) return out;
+    idx.keywords.forget();
+    this.protectedBrands = idx.protectedFor.get(name.domain);
+    // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
+    const label = name.uLabel;
+    let text = label;
+    if (name.uSub !== '') text = name.idn ? `${name.uSub}.${label}` : name.host.slice(0, name.host.length - name.suffix.length - 1);
+    const labelOffset = text.length - label.length;
+    // The label's skeleton starts where the subdomain's (and its dot's) ends: skeletons go code point by code point.
+    // An ASCII text is the start of the host, most often a flat string, which reads faster than a slice of it.
+    const source = name.idn ? text : name.host;
+    const sk = this.sk;
+    sk.reset();
+    skeletonInto(source, 0, labelOffset, sk);
+    const skLabel = sk.length;
+    skeletonInto(source, labelOffset, text.length, sk);
     this.exactAndHomoglyph(name, skLabel);
-    this.typos.find(name.uLabel, 0, name.uLabel.length, -1, name.suffix);
-    this.tokens.find(name, text, labelOffset, this.sk);
-    if (name.uLabel.includes('-')) this.hyphenRuns(name.uLabel, name.suffix);
-    return this.out;
+    this.typos.find(label, 0, label.length, -1, name.suffix);
+    this.tokens.find(name, text, labelOffset, sk);
+    if (label.includes('-')) this.hyphenRuns(label, name.suffix);
+    return out;
+  }
+
+  /** The label's codes into labelCodes, so that its hash and its hyphen runs' are taken with no string built. */
+  private loadLabel(label: string): void {
+    if (label.length > this.labelCodes.length) this.labelCodes = new Uint16Array(2 * label.length);
+    const codes = this.labelCodes;
+    for (let i = 0; i < label.length; i++) codes[i] = charCodeAt.call(label, i);
   }
 
   owned(t: Target): boolean {
@@ -79,15 +101,19 @@ export class Scanner implements DetectionSink {
   /** Runs of hyphen-separated parts: short brands (`bbc-press`) and typo'd brands beside keywords. */
   private hyphenRuns(label: string, suffix: string): void {
     const idx = this.index;
-    const bounds: number[] = [0];
-    for (let i = 0; i < label.length; i++) if (label.charCodeAt(i) === 45) bounds.push(i + 1);
-    const parts = bounds.length;
+    this.loadLabel(label);
+    const codes = this.labelCodes;
+    if (label.length + 1 > this.bounds.length) this.bounds = new Int32Array(2 * (label.length + 1));
+    const bounds = this.bounds;
+    let parts = 1;
+    bounds[0] = 0;
+    for (let i = 0; i < label.length; i++) if (codes[i] === 45) bounds[parts++] = i + 1;
     for (let i = 0; i < parts; i++) {
       for (let j = i; j < parts && j - i < 4; j++) {
         const start = bounds[i] ?? 0;
         const end = j + 1 < parts ? (bounds[j + 1] ?? 0) - 1 : label.length;
         if (start === 0 && end === label.length) continue;
-        const slot = idx.exact.find(hashString(label.slice(start, end)));
+        const slot = idx.exact.find(hashRange(codes, start, end));
         if (slot >= 0) {
           for (let k = idx.exact.start(slot); k < idx.exact.end(slot); k++) {
             const t = idx.targets[idx.exact.ids[k] ?? 0];

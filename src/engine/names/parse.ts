@@ -1,5 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { parse as parseDomain } from 'tldts';
+import { getPublicSuffix } from 'tldts';
 import type { NameError } from '../types.js';
 
 /** A name split for matching. All fields are lower-case; `host`, `domain`, `label` are ASCII (punycode). */
@@ -41,6 +41,24 @@ const CODE_9 = 57;
 const CODE_HYPHEN = 45;
 const CODE_DOT = 46;
 const CODE_UNDERSCORE = 95;
+const CODE_STAR = 42;
+
+// Names come in every string shape (sliced lines, JSON strings...): see skeleton.ts for why charCodeAt is called this way.
+const charCodeAt = String.prototype.charCodeAt;
+
+const KIND_DOT = 1;
+const KIND_DIGIT = 2;
+const KIND_LETTER = 4;
+/** What each ASCII code is in a canonical host: 0 for what the fast path leaves to the general one (upper case too). */
+const CHAR_KIND: Uint8Array = (() => {
+  const kinds = new Uint8Array(128);
+  for (let c = CODE_a; c <= CODE_z; c++) kinds[c] = KIND_LETTER;
+  for (let c = CODE_0; c <= CODE_9; c++) kinds[c] = KIND_DIGIT;
+  kinds[CODE_HYPHEN] = KIND_LETTER;
+  kinds[CODE_UNDERSCORE] = KIND_LETTER;
+  kinds[CODE_DOT] = KIND_DOT;
+  return kinds;
+})();
 
 function fail(error: NameError): ParseResult {
   return { ok: false, error };
@@ -91,8 +109,53 @@ function looksLikeIPv4(host: string): boolean {
   return true;
 }
 
-/** Parses any input name. Never throws: bad input yields an error code for the caller to count. */
+/**
+ * Parses any input name. Never throws: bad input yields an error code for the caller to count.
+ * Most names in a feed are already canonical (lower-case ASCII, no trailing dot): one pass over their
+ * codes settles them; anything else (upper case, Unicode, xn--, errors, IPv4) takes the general path.
+ */
 export function parseName(input: string): ParseResult {
+  return parseCanonical(input) ?? parseAny(input);
+}
+
+/**
+ * The fast path: `input` (or what follows a leading `*.`) is already a valid lower-case LDH host with no IDN label,
+ * so the general path would keep it as it is. Returns null for anything else, for parseAny to judge.
+ */
+function parseCanonical(input: string): ParseResult | null {
+  const n = input.length;
+  if (n === 0 || n > 253) return null;
+  let from = 0;
+  if (input.charCodeAt(0) === CODE_STAR) {
+    if (input.charCodeAt(1) !== CODE_DOT) return null;
+    from = 2;
+  }
+  let start = from;
+  let kinds = 0;
+  for (let i = from; i < n; i++) {
+    // Past the table (non-ASCII) reads undefined: 0, like any code the fast path does not take.
+    const kind = CHAR_KIND[charCodeAt.call(input, i)] ?? 0;
+    if (kind === KIND_DOT) {
+      if (!plainLabel(input, start, i)) return null;
+      start = i + 1;
+    } else if (kind === 0) return null;
+    kinds |= kind;
+  }
+  // Digits and dots only: an IPv4 address, which the general path names.
+  if (!plainLabel(input, start, n) || (kinds & KIND_LETTER) === 0) return null;
+  const host = from === 0 ? input : input.slice(from);
+  return split(host, host, false);
+}
+
+/** Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--. */
+function plainLabel(input: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len === 0 || len > 63 || input.charCodeAt(start) === CODE_HYPHEN || input.charCodeAt(end - 1) === CODE_HYPHEN) return false;
+  return !(len > 4 && input.charCodeAt(start + 2) === CODE_HYPHEN && input.charCodeAt(start + 3) === CODE_HYPHEN && input.startsWith('xn', start));
+}
+
+/** The general path: trims, lower-cases, maps IDN, and names what is wrong. */
+function parseAny(input: string): ParseResult {
   if (input.length === 0 || input.trim().length === 0) return fail('empty');
   if (input.length > 1024) return fail('too-long');
   if (input.includes(':') || input.startsWith('[')) return fail('ip-address');
@@ -108,18 +171,28 @@ export function parseName(input: string): ParseResult {
     // An xn-- label that does not decode, or does not round-trip, is not a real IDN.
     if (display.length === 0 || domainToASCII(display) !== host) return fail('bad-punycode');
   }
-  const p = parseDomain(host, PSL_OPTIONS);
-  if (p.domain === null || p.publicSuffix === null || p.domainWithoutSuffix === null) return fail('no-suffix');
-  const label = p.domainWithoutSuffix;
-  const sub = p.subdomain ?? '';
+  return split(host, display, idn);
+}
+
+/**
+ * Splits a checked host at its public suffix. tldts answers the suffix only (no result object, no domain or
+ * subdomain strings it would build and we would rebuild): the rest is sliced here, as tldts' getDomain would.
+ */
+function split(host: string, display: string, idn: boolean): ParseResult {
+  const suffix = getPublicSuffix(host, PSL_OPTIONS);
+  if (suffix === null || suffix.length >= host.length) return fail('no-suffix');
+  const labelEnd = host.length - suffix.length - 1;
+  const labelStart = host.lastIndexOf('.', labelEnd - 1) + 1;
+  const label = host.slice(labelStart, labelEnd);
+  const sub = labelStart === 0 ? '' : host.slice(0, labelStart - 1);
   return {
     ok: true,
     name: {
       host,
       display,
-      domain: p.domain,
+      domain: labelStart === 0 ? host : host.slice(labelStart),
       label,
-      suffix: p.publicSuffix,
+      suffix,
       sub,
       idn,
       uLabel: idn ? domainToUnicode(label) : label,

@@ -80,3 +80,38 @@ test('property: parseName never throws, and what it accepts is a valid lower-cas
     { numRuns: 3000 },
   );
 });
+
+test('property: the fast path for canonical names agrees with the general path', () => {
+  // A leading space is trimmed by the general path and sends any name there: both answers must match.
+  const label = fc.stringMatching(/^[a-z0-9_-]{1,12}$/);
+  const host = fc.oneof(
+    fc.domain(),
+    fc.array(label, { minLength: 1, maxLength: 5 }).map((ls) => ls.join('.')),
+    fc.tuple(fc.array(fc.constantFrom('xn--pple-43d', 'www', '192', 'a-', 'github', 'co', 'uk', 'jp', 'ck', ''), { minLength: 1, maxLength: 4 }), fc.boolean()).map(([ls, star]) => (star ? '*.' : '') + ls.join('.')),
+  );
+  fc.assert(
+    fc.property(host, (s) => {
+      assert.deepEqual(parseName(s), parseName(` ${s}`), JSON.stringify(s));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('the fast path leaves upper case, IDN, trailing dots, IPv4 and wildcards past the first to the general path', () => {
+  const cases: [string, string][] = [
+    ['Mail.Example.com', 'mail.example.com'],
+    ['*.mail.example.com', 'mail.example.com'],
+    ['xn--pple-43d.com', 'xn--pple-43d.com'],
+    ['example.com.', 'example.com'],
+  ];
+  for (const [input, host] of cases) {
+    const r = parseName(input);
+    assert.ok(r.ok, input);
+    assert.equal(r.name.host, host);
+    assert.equal(r.name.display === host, !input.includes('xn--'), input);
+  }
+  for (const [input, error] of [['10.0.0.1', 'ip-address'], ['*.*.example.com', 'bad-character'], ['*.', 'bad-character'], ['com.', 'no-suffix'], ['github.io', 'no-suffix']] as const) {
+    const r = parseName(input);
+    assert.equal(r.ok ? 'ok' : r.error, error, input);
+  }
+});
