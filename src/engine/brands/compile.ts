@@ -82,8 +82,9 @@ export class BrandIndex {
       if (t.maxEdits < 2) continue;
       for (let n = t.label.length; n <= Math.min(MAX_DEEP_LENGTH, t.label.length + 2); n++) this.deepLengths[n] = 1;
     }
-    this.minTypoLength = Math.max(1, Math.min(...typoTargets.map((t) => t.label.length)) - 2);
-    this.maxTypoLength = Math.max(0, ...typoTargets.map((t) => t.label.length)) + 1;
+    // A typo of a label of n letters with up to e edits has n - e to n + e letters.
+    this.minTypoLength = Math.max(1, Math.min(...typoTargets.map((t) => t.label.length - t.maxEdits)));
+    this.maxTypoLength = Math.max(0, ...typoTargets.map((t) => t.label.length + t.maxEdits));
     const tokens = this.targets.filter((t) => t.flat.length >= MIN_AUTOMATON_TOKEN);
     this.automaton = new Automaton(tokens.map((t) => t.flat));
     const byPattern: number[][] = tokens.map(() => []);

@@ -50,11 +50,6 @@ function baseSubdomainScore(sub: string, a: number, b: number, target: Target): 
   return wholeLabel ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
 }
 
-/** The most `detectSubdomainWord` can give, so a caller can skip reading keywords that could not lift it over its threshold. */
-export function subdomainWordCeiling(sub: string, a: number, b: number, target: Target): number {
-  return target.weak ? 0 : baseSubdomainScore(sub, a, b, target) + KEYWORDS_BESIDE;
-}
-
 const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);
 
 /**

@@ -35,7 +35,7 @@ export class Matcher {
   constructor(brands: readonly Brand[], options: MatcherOptions) {
     this.index = compileBrands(brands, options);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    this.scanner = new Scanner(this.index, this.threshold);
+    this.scanner = new Scanner(this.index);
   }
 
   /** The hits for one name, best first; an empty frozen array when none (or when the name is bad: see lastError). */

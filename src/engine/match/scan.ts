@@ -27,13 +27,9 @@ export class Scanner implements DetectionSink {
   private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
 
-  constructor(
-    private readonly index: BrandIndex,
-    /** Detections that cannot reach this are not worked out in full. */
-    threshold = 0,
-  ) {
+  constructor(private readonly index: BrandIndex) {
     this.typos = new TypoFinder(index, this);
-    this.tokens = new TokenFinder(index, this, threshold);
+    this.tokens = new TokenFinder(index, this);
   }
 
   /** Detections for `name`; the array is reused by the next call. */

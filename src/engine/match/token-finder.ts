@@ -2,13 +2,10 @@ import type { BrandIndex } from '../brands/compile.js';
 import { comboFromSpan, readSpan, type Span } from '../detect/combo.js';
 import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectLevelsquat, detectSubdomainWord, subdomainWordCeiling, subdomainWordReason } from '../detect/subdomain.js';
+import { detectLevelsquat, detectSubdomainWord, subdomainWordReason } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
-
-/** Room left for the bonus a second technique on the same brand domain may add (see aggregate.ts). */
-const CEILING_MARGIN = 0.1;
 
 /**
  * Brand tokens anywhere in the name, from one automaton pass over its skeleton: inside the registrable label
@@ -26,8 +23,6 @@ export class TokenFinder {
   constructor(
     private readonly index: BrandIndex,
     private readonly sink: DetectionSink,
-    /** Detections that cannot reach this are not worked out in full. */
-    private readonly threshold: number,
   ) {
     this.subRest = new SubdomainRest(index.keywords);
     this.allWeak = new Uint8Array(index.patternTargets.length);
@@ -99,7 +94,7 @@ export class TokenFinder {
       if (!t || this.sink.owned(t)) continue;
       const level = t.suffix.charCodeAt(0) === follows ? detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t) : null;
       // A weak target is never a brand word in a subdomain (detectSubdomainWord says null).
-      if (level !== null || t.weak || subdomainWordCeiling(sub, a, b, t) + CEILING_MARGIN < this.threshold) {
+      if (level !== null || t.weak) {
         this.sink.push(level);
         continue;
       }

@@ -38,3 +38,10 @@ test('two edits are found whichever side they fall on: letters left out, added, 
   }
   assert.deepEqual(typoBrands('fabrik.com'), [], 'three letters left out');
 });
+
+test('two letters added to the longest brand label are still a typo of it (the finder looks at labels up to length + edits)', () => {
+  const alone = matcherFor([brand('Fabrikamx', ['fabrikamx.com'])]);
+  for (const name of ['fabrikamxyz.com', 'fabriikamxz.com']) {
+    assert.ok(alone.match(name).some((h) => h.techniques.includes('typo')), name);
+  }
+});
