@@ -9,6 +9,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   findings: 'list stored findings',
   watch: 'follow Certificate Transparency logs and other feeds',
   enrich: 'print DNS, RDAP, TLS, hosting and web facts about a domain or address',
+  'rdap-refresh': "fetch IANA's current RDAP bootstrap files (which registry answers for which TLD)",
   intel: 'import threat-actor knowledge (STIX 2.1, MISP, CSV, trail files)',
   attribute: 'say which known actor is behind a domain, with evidence',
   pivot: 'list what the indicator graph connects to a domain, IP, e-mail or name server',

@@ -3,7 +3,7 @@ import { createDnsClient } from './dns/index.js';
 import type { EnrichDeps } from './enrich-domain.js';
 import { PUBLIC_ONLY } from './guard.js';
 import { Polite } from './policy/index.js';
-import { loadBootstrap, SHIPPED_BOOTSTRAP_DIR, type RdapLookup } from './rdap/index.js';
+import { bootstrapDirFor, loadBootstrap, type RdapLookup } from './rdap/index.js';
 import type { TlsProbe } from './tls/index.js';
 import type { BrandReference, PageVisit } from './web/index.js';
 
@@ -13,7 +13,7 @@ export interface EnrichSetup {
   readonly references?: readonly BrandReference[];
   /** Fall back to WHOIS for TLDs without RDAP (default true). */
   readonly whois?: boolean;
-  /** Another copy of the IP→ASN CSV or the bootstrap folder (default: the shipped ones). */
+  /** Another copy of the IP→ASN CSV or the bootstrap folder (default: the shipped CSV; the bootstrap `rdap-refresh` fetched, else the shipped one). */
   readonly asnFile?: string | URL;
   readonly bootstrapDir?: string | URL;
 }
@@ -30,7 +30,7 @@ export async function createEnrichDeps(setup: EnrichSetup = {}): Promise<{ deps:
     return undefined;
   });
   if (asn !== undefined && asn.skipped > 0) warnings.push(`ip2asn: ${asn.skipped} unreadable rows skipped`);
-  const bootstrap = await loadBootstrap('dns', setup.bootstrapDir ?? SHIPPED_BOOTSTRAP_DIR);
+  const bootstrap = await loadBootstrap('dns', setup.bootstrapDir ?? bootstrapDirFor('dns'));
   if (!bootstrap.ok) warnings.push(`rdap bootstrap: ${bootstrap.message}; registration not looked up`);
   const deps: EnrichDeps = {
     dns: createDnsClient({ servers: setup.resolvers ?? [] }),

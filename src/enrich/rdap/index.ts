@@ -16,3 +16,4 @@ export { lookupRdapDomain, type RdapDeps, type RdapLookup, type RdapErrorKind } 
 export { registrationFacts } from './facts.js';
 export { lookupWhoisDomain, parseWhois, whoisQuery, type WhoisDeps, type WhoisLookup } from './whois.js';
 export { registrationOf, type RegistrationDeps } from './registration.js';
+export { bootstrapDirFor, refreshedBootstrapDir } from './bootstrap-dir.js';
