@@ -76,21 +76,33 @@ export class Scanner implements DetectionSink {
     if (d !== null && !this.owned(d.target)) this.out.push(d);
   }
 
+  /**
+   * The label itself under another suffix, and its look-alikes. Owned targets are skipped before their detector
+   * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
+   * detection only to be dropped.
+   */
   private exactAndHomoglyph(name: ParsedName, skLabel: number): void {
     const idx = this.index;
-    const exact = idx.exact.find(hashString(name.uLabel));
+    const label = name.uLabel;
+    const exact = idx.exact.find(hashString(label));
     if (exact >= 0) {
       for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
         const t = idx.targets[idx.exact.ids[k] ?? 0];
-        if (t) this.push(detectTldSwap(name.uLabel, name.suffix, t));
+        if (t === undefined || this.owned(t)) continue;
+        const d = detectTldSwap(label, name.suffix, t);
+        if (d !== null) this.out.push(d);
       }
     }
     const slot = idx.skeletons.find(hashRange(this.sk.codes, skLabel, this.sk.length));
     if (slot < 0) return;
-    const labelSkeleton = this.sk.toString(skLabel, this.sk.length);
+    // Built only for a target that could be a homoglyph: most often the label is the brand's label itself.
+    let labelSkeleton: string | null = null;
     for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
       const t = idx.targets[idx.skeletons.ids[k] ?? 0];
-      if (t) this.push(detectHomoglyph(name.uLabel, labelSkeleton, name.idn, name.label, t));
+      if (t === undefined || label === t.label || this.owned(t)) continue;
+      labelSkeleton ??= this.sk.toString(skLabel, this.sk.length);
+      const d = detectHomoglyph(label, labelSkeleton, name.idn, name.label, t);
+      if (d !== null) this.out.push(d);
     }
   }
 
