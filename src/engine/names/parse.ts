@@ -60,10 +60,6 @@ const CHAR_KIND: Uint8Array = (() => {
   return kinds;
 })();
 
-function fail(error: NameError): ParseResult {
-  return { ok: false, error };
-}
-
 /** Lower-cases, strips a trailing dot and a leading `*.`, and maps IDN to ASCII. Returns '' for what cannot be a host. */
 function canonicalHost(input: string): string {
   let s = input.trim();
@@ -115,6 +111,12 @@ function looksLikeIPv4(host: string): boolean {
  * codes settles them; anything else (upper case, Unicode, xn--, errors, IPv4) takes the general path.
  */
 export function parseName(input: string): ParseResult {
+  const parsed = parseHost(input);
+  return typeof parsed === 'string' ? { ok: false, error: parsed } : { ok: true, name: parsed };
+}
+
+/** parseName without the result wrapper (one object fewer a name): the parsed name, or why it is none. */
+export function parseHost(input: string): ParsedName | NameError {
   return parseCanonical(input) ?? parseAny(input);
 }
 
@@ -122,7 +124,7 @@ export function parseName(input: string): ParseResult {
  * The fast path: `input` (or what follows a leading `*.`) is already a valid lower-case LDH host with no IDN label,
  * so the general path would keep it as it is. Returns null for anything else, for parseAny to judge.
  */
-function parseCanonical(input: string): ParseResult | null {
+function parseCanonical(input: string): ParsedName | NameError | null {
   const n = input.length;
   if (n === 0 || n > 253) return null;
   let from = 0;
@@ -155,21 +157,21 @@ function plainLabel(input: string, start: number, end: number): boolean {
 }
 
 /** The general path: trims, lower-cases, maps IDN, and names what is wrong. */
-function parseAny(input: string): ParseResult {
-  if (input.length === 0 || input.trim().length === 0) return fail('empty');
-  if (input.length > 1024) return fail('too-long');
-  if (input.includes(':') || input.startsWith('[')) return fail('ip-address');
+function parseAny(input: string): ParsedName | NameError {
+  if (input.length === 0 || input.trim().length === 0) return 'empty';
+  if (input.length > 1024) return 'too-long';
+  if (input.includes(':') || input.startsWith('[')) return 'ip-address';
   const host = canonicalHost(input);
-  if (host.length === 0) return fail(input.includes('xn--') ? 'bad-punycode' : 'bad-character');
-  if (host.length > 253) return fail('too-long');
+  if (host.length === 0) return input.includes('xn--') ? 'bad-punycode' : 'bad-character';
+  if (host.length > 253) return 'too-long';
   const { error, idn } = checkLabels(host);
-  if (error !== null) return fail(error);
-  if (looksLikeIPv4(host)) return fail('ip-address');
+  if (error !== null) return error;
+  if (looksLikeIPv4(host)) return 'ip-address';
   let display = host;
   if (idn) {
     display = domainToUnicode(host);
     // An xn-- label that does not decode, or does not round-trip, is not a real IDN.
-    if (display.length === 0 || domainToASCII(display) !== host) return fail('bad-punycode');
+    if (display.length === 0 || domainToASCII(display) !== host) return 'bad-punycode';
   }
   return split(host, display, idn);
 }
@@ -178,26 +180,23 @@ function parseAny(input: string): ParseResult {
  * Splits a checked host at its public suffix. tldts answers the suffix only (no result object, no domain or
  * subdomain strings it would build and we would rebuild): the rest is sliced here, as tldts' getDomain would.
  */
-function split(host: string, display: string, idn: boolean): ParseResult {
+function split(host: string, display: string, idn: boolean): ParsedName | NameError {
   const suffix = getPublicSuffix(host, PSL_OPTIONS);
-  if (suffix === null || suffix.length >= host.length) return fail('no-suffix');
+  if (suffix === null || suffix.length >= host.length) return 'no-suffix';
   const labelEnd = host.length - suffix.length - 1;
   const labelStart = host.lastIndexOf('.', labelEnd - 1) + 1;
   const label = host.slice(labelStart, labelEnd);
   const sub = labelStart === 0 ? '' : host.slice(0, labelStart - 1);
   return {
-    ok: true,
-    name: {
-      host,
-      display,
-      domain: labelStart === 0 ? host : host.slice(labelStart),
-      label,
-      suffix,
-      sub,
-      idn,
-      uLabel: idn ? domainToUnicode(label) : label,
-      uSub: idn && sub.length > 0 ? domainToUnicode(sub) : sub,
-    },
+    host,
+    display,
+    domain: labelStart === 0 ? host : host.slice(labelStart),
+    label,
+    suffix,
+    sub,
+    idn,
+    uLabel: idn ? domainToUnicode(label) : label,
+    uSub: idn && sub.length > 0 ? domainToUnicode(sub) : sub,
   };
 }
 
