@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { getPublicSuffix } from 'tldts';
 import type { NameError } from '../types.js';
+import { publicSuffix } from './suffix.js';
 
 /** A name split for matching. All fields are lower-case; `host`, `domain`, `label` are ASCII (punycode). */
 export interface ParsedName {
@@ -25,15 +25,6 @@ export interface ParsedName {
 
 export type ParseResult = { readonly ok: true; readonly name: ParsedName } | { readonly ok: false; readonly error: NameError };
 
-// Private suffixes are on purpose: `en-marche.github.io` belongs to whoever holds that page, not to GitHub.
-const PSL_OPTIONS = {
-  allowPrivateDomains: true,
-  extractHostname: false,
-  validateHostname: false,
-  detectIp: false,
-  mixedInputs: false,
-} as const;
-
 const CODE_a = 97;
 const CODE_z = 122;
 const CODE_0 = 48;
@@ -42,6 +33,8 @@ const CODE_HYPHEN = 45;
 const CODE_DOT = 46;
 const CODE_UNDERSCORE = 95;
 const CODE_STAR = 42;
+const CODE_x = 120;
+const CODE_n = 110;
 
 // Names come in every string shape (sliced lines, JSON strings...): see skeleton.ts for why charCodeAt is called this way.
 const charCodeAt = String.prototype.charCodeAt;
@@ -128,8 +121,8 @@ function parseCanonical(input: string): ParsedName | NameError | null {
   const n = input.length;
   if (n === 0 || n > 253) return null;
   let from = 0;
-  if (input.charCodeAt(0) === CODE_STAR) {
-    if (input.charCodeAt(1) !== CODE_DOT) return null;
+  if (charCodeAt.call(input, 0) === CODE_STAR) {
+    if (charCodeAt.call(input, 1) !== CODE_DOT) return null;
     from = 2;
   }
   let start = from;
@@ -149,11 +142,20 @@ function parseCanonical(input: string): ParsedName | NameError | null {
   return split(host, host, false);
 }
 
-/** Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--. */
+/**
+ * Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--.
+ * Codes read through the inlined charCodeAt (input.charCodeAt and startsWith were megamorphic calls, several a label).
+ */
 function plainLabel(input: string, start: number, end: number): boolean {
   const len = end - start;
-  if (len === 0 || len > 63 || input.charCodeAt(start) === CODE_HYPHEN || input.charCodeAt(end - 1) === CODE_HYPHEN) return false;
-  return !(len > 4 && input.charCodeAt(start + 2) === CODE_HYPHEN && input.charCodeAt(start + 3) === CODE_HYPHEN && input.startsWith('xn', start));
+  if (len === 0 || len > 63 || charCodeAt.call(input, start) === CODE_HYPHEN || charCodeAt.call(input, end - 1) === CODE_HYPHEN) return false;
+  return !(
+    len > 4 &&
+    charCodeAt.call(input, start + 2) === CODE_HYPHEN &&
+    charCodeAt.call(input, start + 3) === CODE_HYPHEN &&
+    charCodeAt.call(input, start) === CODE_x &&
+    charCodeAt.call(input, start + 1) === CODE_n
+  );
 }
 
 /** The general path: trims, lower-cases, maps IDN, and names what is wrong. */
@@ -177,12 +179,12 @@ function parseAny(input: string): ParsedName | NameError {
 }
 
 /**
- * Splits a checked host at its public suffix. tldts answers the suffix only (no result object, no domain or
- * subdomain strings it would build and we would rebuild): the rest is sliced here, as tldts' getDomain would.
+ * Splits a checked host at its public suffix, private suffixes included on purpose: `en-marche.github.io` belongs
+ * to whoever holds that page, not to GitHub. The rest is sliced here, as tldts' getDomain would.
  */
 function split(host: string, display: string, idn: boolean): ParsedName | NameError {
-  const suffix = getPublicSuffix(host, PSL_OPTIONS);
-  if (suffix === null || suffix.length >= host.length) return 'no-suffix';
+  const suffix = publicSuffix(host);
+  if (suffix.length >= host.length) return 'no-suffix';
   const labelEnd = host.length - suffix.length - 1;
   const labelStart = host.lastIndexOf('.', labelEnd - 1) + 1;
   const label = host.slice(labelStart, labelEnd);
