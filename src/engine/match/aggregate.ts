@@ -27,6 +27,8 @@ export function aggregate(name: ParsedName, detections: readonly Detection[], in
  */
 function aggregateFew(name: ParsedName, detections: readonly Detection[], index: BrandIndex, threshold: number): readonly Hit[] {
   const n = detections.length;
+  // Most names that reach this far have one brand above the bound: it is held apart, and an array made for a second.
+  let one: Detection | null = null;
   let tops: Detection[] | null = null;
   for (let i = 0; i < n; i++) {
     const first = detections[i];
@@ -44,10 +46,14 @@ function aggregateFew(name: ParsedName, detections: readonly Detection[], index:
     }
     // clampScore is monotone: the bound failing means the real score fails too.
     if (clampScore(top.score + PER_EXTRA_TECHNIQUE * (techniques - top.techniques.length)) < threshold) continue;
-    tops ??= [];
-    tops.push(top);
+    if (one === null) one = top;
+    else (tops ??= [one]).push(top);
   }
-  if (tops === null) return NO_HITS;
+  if (one === null) return NO_HITS;
+  if (tops === null) {
+    const hit = hitFor(name, one, detections, index, threshold);
+    return hit === null ? NO_HITS : [hit];
+  }
   // Brands in the order they are listed, as aggregateMany takes them.
   for (let i = 1; i < tops.length; i++) {
     const t = tops[i];
