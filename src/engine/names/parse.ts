@@ -186,7 +186,9 @@ function split(host: string, display: string, idn: boolean): ParsedName | NameEr
   const suffix = publicSuffix(host);
   if (suffix.length >= host.length) return 'no-suffix';
   const labelEnd = host.length - suffix.length - 1;
-  const labelStart = host.lastIndexOf('.', labelEnd - 1) + 1;
+  // A loop, not lastIndexOf: that one is a runtime call, dearer than the few codes of a label.
+  let labelStart = labelEnd;
+  while (labelStart > 0 && charCodeAt.call(host, labelStart - 1) !== CODE_DOT) labelStart--;
   const label = host.slice(labelStart, labelEnd);
   const sub = labelStart === 0 ? '' : host.slice(0, labelStart - 1);
   return {
