@@ -27,6 +27,8 @@ export function aggregate(name: ParsedName, detections: readonly Detection[], in
  */
 function aggregateFew(name: ParsedName, detections: readonly Detection[], index: BrandIndex, threshold: number): readonly Hit[] {
   const n = detections.length;
+  // Most names that reach this far have one brand above the bound: it is held apart, and an array made for a second.
+  let one: Detection | null = null;
   let tops: Detection[] | null = null;
   for (let i = 0; i < n; i++) {
     const first = detections[i];
@@ -44,10 +46,14 @@ function aggregateFew(name: ParsedName, detections: readonly Detection[], index:
     }
     // clampScore is monotone: the bound failing means the real score fails too.
     if (clampScore(top.score + PER_EXTRA_TECHNIQUE * (techniques - top.techniques.length)) < threshold) continue;
-    tops ??= [];
-    tops.push(top);
+    if (one === null) one = top;
+    else (tops ??= [one]).push(top);
   }
-  if (tops === null) return NO_HITS;
+  if (one === null) return NO_HITS;
+  if (tops === null) {
+    const hit = hitFor(name, one, detections, index, threshold);
+    return hit === null ? NO_HITS : [hit];
+  }
   // Brands in the order they are listed, as aggregateMany takes them.
   for (let i = 1; i < tops.length; i++) {
     const t = tops[i];
@@ -57,12 +63,12 @@ function aggregateFew(name: ParsedName, detections: readonly Detection[], index:
     tops[j + 1] = t;
   }
   const hits: Hit[] = [];
-  for (const top of tops) {
-    const hit = hitFor(name, top, detections, index, threshold);
+  for (let i = 0; i < tops.length; i++) {
+    const top = tops[i];
+    const hit = top === undefined ? null : hitFor(name, top, detections, index, threshold);
     if (hit !== null) hits.push(hit);
   }
-  // A stable sort: equal scores stay in brand order.
-  return hits.length < 2 ? hits : hits.sort((a, b) => b.score - a.score);
+  return byScore(hits);
 }
 
 /** Where detections[i]'s brand first appears in the list. */
@@ -87,18 +93,27 @@ function aggregateMany(name: ParsedName, detections: readonly Detection[], index
     const hit = hitFor(name, top, detections, index, threshold);
     if (hit !== null) hits.push(hit);
   }
-  // A stable sort: equal scores stay in brand order.
-  return hits.length < 2 ? hits : hits.sort((a, b) => b.score - a.score);
+  return byScore(hits);
 }
 
 /** The hit for top's brand: the techniques and reasons of every detection on top's brand domain, in the order found. */
 function hitFor(name: ParsedName, top: Detection, detections: readonly Detection[], index: BrandIndex, threshold: number): Hit | null {
   const techniques: Technique[] = [];
   const reasons: string[] = [];
-  for (const d of detections) {
-    if (d.target.brand !== top.target.brand || d.target.domain !== top.target.domain) continue;
-    for (const t of d.techniques) if (!techniques.includes(t)) techniques.push(t);
-    for (const r of d.reasons) if (!reasons.includes(r)) reasons.push(r);
+  const brand = top.target.brand;
+  const domain = top.target.domain;
+  // Indexed loops: for-of left an iterator object per loop on this path.
+  for (let i = 0; i < detections.length; i++) {
+    const d = detections[i];
+    if (d === undefined || d.target.brand !== brand || d.target.domain !== domain) continue;
+    for (let k = 0; k < d.techniques.length; k++) {
+      const t = d.techniques[k];
+      if (t !== undefined && !techniques.includes(t)) techniques.push(t);
+    }
+    for (let k = 0; k < d.reasons.length; k++) {
+      const r = d.reasons[k];
+      if (r !== undefined && !reasons.includes(r)) reasons.push(r);
+    }
   }
   const score = clampScore(top.score + PER_EXTRA_TECHNIQUE * (techniques.length - top.techniques.length));
   if (score < threshold) return null;
@@ -106,10 +121,22 @@ function hitFor(name: ParsedName, top: Detection, detections: readonly Detection
     name: name.host,
     display: name.display,
     domain: name.domain,
-    brand: index.brands[top.target.brand]?.name ?? '',
-    brandDomain: top.target.domain,
+    brand: index.brands[brand]?.name ?? '',
+    brandDomain: domain,
     score,
     techniques,
     reasons,
   };
+}
+
+/** Best score first, equal scores kept in brand order: a stable insertion sort (Array.prototype.sort allocates). */
+function byScore(hits: Hit[]): Hit[] {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i];
+    if (h === undefined) continue;
+    let j = i - 1;
+    for (; j >= 0 && (hits[j]?.score ?? 0) < h.score; j--) hits[j + 1] = hits[j] ?? h;
+    hits[j + 1] = h;
+  }
+  return hits;
 }

@@ -1,5 +1,5 @@
 import { compileBrands, type BrandIndex, type CompileOptions } from '../brands/compile.js';
-import { parseName } from '../names/index.js';
+import { parseHost } from '../names/index.js';
 import type { Brand, Hit, NameError } from '../types.js';
 import { aggregate } from './aggregate.js';
 import { Scanner } from './scan.js';
@@ -41,16 +41,16 @@ export class Matcher {
   /** The hits for one name, best first; an empty frozen array when none (or when the name is bad: see lastError). */
   match(input: string): readonly Hit[] {
     this.stats.names++;
-    const parsed = parseName(input);
-    if (!parsed.ok) {
-      this.lastError = parsed.error;
-      this.stats.errors[parsed.error]++;
+    const name = parseHost(input);
+    if (typeof name === 'string') {
+      this.lastError = name;
+      this.stats.errors[name]++;
       return NONE;
     }
     this.lastError = null;
-    const detections = this.scanner.scan(parsed.name);
+    const detections = this.scanner.scan(name);
     if (detections.length === 0) return NONE;
-    const hits = aggregate(parsed.name, detections, this.index, this.threshold);
+    const hits = aggregate(name, detections, this.index, this.threshold);
     this.stats.hits += hits.length;
     return hits.length === 0 ? NONE : hits;
   }

@@ -4,7 +4,7 @@ import { detectCombo } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
-import { hashRange, hashString } from '../index/index.js';
+import { hashRange } from '../index/index.js';
 import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
@@ -12,6 +12,7 @@ import { TypoFinder } from './typo-finder.js';
 
 // Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
+const CODE_HYPHEN = 45;
 
 /**
  * Finds, for one parsed name, every detection against every target the index points to. All buffers
@@ -54,18 +55,28 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, 0, labelOffset, sk);
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
+    const hasHyphen = this.loadLabel(label);
     this.exactAndHomoglyph(name, skLabel);
     this.typos.find(label, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
-    if (label.includes('-')) this.hyphenRuns(label, name.suffix);
+    if (hasHyphen) this.hyphenRuns(label, name.suffix);
     return out;
   }
 
-  /** The label's codes into labelCodes, so that its hash and its hyphen runs' are taken with no string built. */
-  private loadLabel(label: string): void {
+  /**
+   * The label's codes into labelCodes, so that its hash and its hyphen runs' are taken with no string built
+   * (hashString would read the label through a megamorphic charCodeAt); whether it has a hyphen.
+   */
+  private loadLabel(label: string): boolean {
     if (label.length > this.labelCodes.length) this.labelCodes = new Uint16Array(2 * label.length);
     const codes = this.labelCodes;
-    for (let i = 0; i < label.length; i++) codes[i] = charCodeAt.call(label, i);
+    let hyphen = false;
+    for (let i = 0; i < label.length; i++) {
+      const c = charCodeAt.call(label, i);
+      codes[i] = c;
+      if (c === CODE_HYPHEN) hyphen = true;
+    }
+    return hyphen;
   }
 
   owned(t: Target): boolean {
@@ -76,34 +87,45 @@ export class Scanner implements DetectionSink {
     if (d !== null && !this.owned(d.target)) this.out.push(d);
   }
 
+  /**
+   * The label itself under another suffix, and its look-alikes. Owned targets are skipped before their detector
+   * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
+   * detection only to be dropped.
+   */
   private exactAndHomoglyph(name: ParsedName, skLabel: number): void {
     const idx = this.index;
-    const exact = idx.exact.find(hashString(name.uLabel));
+    const label = name.uLabel;
+    const exact = idx.exact.find(hashRange(this.labelCodes, 0, label.length));
     if (exact >= 0) {
       for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
         const t = idx.targets[idx.exact.ids[k] ?? 0];
-        if (t) this.push(detectTldSwap(name.uLabel, name.suffix, t));
+        if (t === undefined || this.owned(t)) continue;
+        const d = detectTldSwap(label, name.suffix, t);
+        if (d !== null) this.out.push(d);
       }
     }
     const slot = idx.skeletons.find(hashRange(this.sk.codes, skLabel, this.sk.length));
     if (slot < 0) return;
-    const labelSkeleton = this.sk.toString(skLabel, this.sk.length);
+    // Built only for a target that could be a homoglyph: most often the label is the brand's label itself.
+    let labelSkeleton: string | null = null;
     for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
       const t = idx.targets[idx.skeletons.ids[k] ?? 0];
-      if (t) this.push(detectHomoglyph(name.uLabel, labelSkeleton, name.idn, name.label, t));
+      if (t === undefined || label === t.label || this.owned(t)) continue;
+      labelSkeleton ??= this.sk.toString(skLabel, this.sk.length);
+      const d = detectHomoglyph(label, labelSkeleton, name.idn, name.label, t);
+      if (d !== null) this.out.push(d);
     }
   }
 
   /** Runs of hyphen-separated parts: short brands (`bbc-press`) and typo'd brands beside keywords. */
   private hyphenRuns(label: string, suffix: string): void {
     const idx = this.index;
-    this.loadLabel(label);
     const codes = this.labelCodes;
     if (label.length + 1 > this.bounds.length) this.bounds = new Int32Array(2 * (label.length + 1));
     const bounds = this.bounds;
     let parts = 1;
     bounds[0] = 0;
-    for (let i = 0; i < label.length; i++) if (codes[i] === 45) bounds[parts++] = i + 1;
+    for (let i = 0; i < label.length; i++) if (codes[i] === CODE_HYPHEN) bounds[parts++] = i + 1;
     for (let i = 0; i < parts; i++) {
       for (let j = i; j < parts && j - i < 4; j++) {
         const start = bounds[i] ?? 0;

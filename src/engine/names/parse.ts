@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { getPublicSuffix } from 'tldts';
 import type { NameError } from '../types.js';
+import { publicSuffix } from './suffix.js';
 
 /** A name split for matching. All fields are lower-case; `host`, `domain`, `label` are ASCII (punycode). */
 export interface ParsedName {
@@ -25,15 +25,6 @@ export interface ParsedName {
 
 export type ParseResult = { readonly ok: true; readonly name: ParsedName } | { readonly ok: false; readonly error: NameError };
 
-// Private suffixes are on purpose: `en-marche.github.io` belongs to whoever holds that page, not to GitHub.
-const PSL_OPTIONS = {
-  allowPrivateDomains: true,
-  extractHostname: false,
-  validateHostname: false,
-  detectIp: false,
-  mixedInputs: false,
-} as const;
-
 const CODE_a = 97;
 const CODE_z = 122;
 const CODE_0 = 48;
@@ -42,6 +33,8 @@ const CODE_HYPHEN = 45;
 const CODE_DOT = 46;
 const CODE_UNDERSCORE = 95;
 const CODE_STAR = 42;
+const CODE_x = 120;
+const CODE_n = 110;
 
 // Names come in every string shape (sliced lines, JSON strings...): see skeleton.ts for why charCodeAt is called this way.
 const charCodeAt = String.prototype.charCodeAt;
@@ -59,10 +52,6 @@ const CHAR_KIND: Uint8Array = (() => {
   kinds[CODE_DOT] = KIND_DOT;
   return kinds;
 })();
-
-function fail(error: NameError): ParseResult {
-  return { ok: false, error };
-}
 
 /** Lower-cases, strips a trailing dot and a leading `*.`, and maps IDN to ASCII. Returns '' for what cannot be a host. */
 function canonicalHost(input: string): string {
@@ -115,6 +104,12 @@ function looksLikeIPv4(host: string): boolean {
  * codes settles them; anything else (upper case, Unicode, xn--, errors, IPv4) takes the general path.
  */
 export function parseName(input: string): ParseResult {
+  const parsed = parseHost(input);
+  return typeof parsed === 'string' ? { ok: false, error: parsed } : { ok: true, name: parsed };
+}
+
+/** parseName without the result wrapper (one object fewer a name): the parsed name, or why it is none. */
+export function parseHost(input: string): ParsedName | NameError {
   return parseCanonical(input) ?? parseAny(input);
 }
 
@@ -122,12 +117,12 @@ export function parseName(input: string): ParseResult {
  * The fast path: `input` (or what follows a leading `*.`) is already a valid lower-case LDH host with no IDN label,
  * so the general path would keep it as it is. Returns null for anything else, for parseAny to judge.
  */
-function parseCanonical(input: string): ParseResult | null {
+function parseCanonical(input: string): ParsedName | NameError | null {
   const n = input.length;
   if (n === 0 || n > 253) return null;
   let from = 0;
-  if (input.charCodeAt(0) === CODE_STAR) {
-    if (input.charCodeAt(1) !== CODE_DOT) return null;
+  if (charCodeAt.call(input, 0) === CODE_STAR) {
+    if (charCodeAt.call(input, 1) !== CODE_DOT) return null;
     from = 2;
   }
   let start = from;
@@ -147,57 +142,65 @@ function parseCanonical(input: string): ParseResult | null {
   return split(host, host, false);
 }
 
-/** Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--. */
+/**
+ * Whether input[start, end) is a label the general path would keep as it is: 1 to 63 codes, no hyphen at either end, no xn--.
+ * Codes read through the inlined charCodeAt (input.charCodeAt and startsWith were megamorphic calls, several a label).
+ */
 function plainLabel(input: string, start: number, end: number): boolean {
   const len = end - start;
-  if (len === 0 || len > 63 || input.charCodeAt(start) === CODE_HYPHEN || input.charCodeAt(end - 1) === CODE_HYPHEN) return false;
-  return !(len > 4 && input.charCodeAt(start + 2) === CODE_HYPHEN && input.charCodeAt(start + 3) === CODE_HYPHEN && input.startsWith('xn', start));
+  if (len === 0 || len > 63 || charCodeAt.call(input, start) === CODE_HYPHEN || charCodeAt.call(input, end - 1) === CODE_HYPHEN) return false;
+  return !(
+    len > 4 &&
+    charCodeAt.call(input, start + 2) === CODE_HYPHEN &&
+    charCodeAt.call(input, start + 3) === CODE_HYPHEN &&
+    charCodeAt.call(input, start) === CODE_x &&
+    charCodeAt.call(input, start + 1) === CODE_n
+  );
 }
 
 /** The general path: trims, lower-cases, maps IDN, and names what is wrong. */
-function parseAny(input: string): ParseResult {
-  if (input.length === 0 || input.trim().length === 0) return fail('empty');
-  if (input.length > 1024) return fail('too-long');
-  if (input.includes(':') || input.startsWith('[')) return fail('ip-address');
+function parseAny(input: string): ParsedName | NameError {
+  if (input.length === 0 || input.trim().length === 0) return 'empty';
+  if (input.length > 1024) return 'too-long';
+  if (input.includes(':') || input.startsWith('[')) return 'ip-address';
   const host = canonicalHost(input);
-  if (host.length === 0) return fail(input.includes('xn--') ? 'bad-punycode' : 'bad-character');
-  if (host.length > 253) return fail('too-long');
+  if (host.length === 0) return input.includes('xn--') ? 'bad-punycode' : 'bad-character';
+  if (host.length > 253) return 'too-long';
   const { error, idn } = checkLabels(host);
-  if (error !== null) return fail(error);
-  if (looksLikeIPv4(host)) return fail('ip-address');
+  if (error !== null) return error;
+  if (looksLikeIPv4(host)) return 'ip-address';
   let display = host;
   if (idn) {
     display = domainToUnicode(host);
     // An xn-- label that does not decode, or does not round-trip, is not a real IDN.
-    if (display.length === 0 || domainToASCII(display) !== host) return fail('bad-punycode');
+    if (display.length === 0 || domainToASCII(display) !== host) return 'bad-punycode';
   }
   return split(host, display, idn);
 }
 
 /**
- * Splits a checked host at its public suffix. tldts answers the suffix only (no result object, no domain or
- * subdomain strings it would build and we would rebuild): the rest is sliced here, as tldts' getDomain would.
+ * Splits a checked host at its public suffix, private suffixes included on purpose: `en-marche.github.io` belongs
+ * to whoever holds that page, not to GitHub. The rest is sliced here, as tldts' getDomain would.
  */
-function split(host: string, display: string, idn: boolean): ParseResult {
-  const suffix = getPublicSuffix(host, PSL_OPTIONS);
-  if (suffix === null || suffix.length >= host.length) return fail('no-suffix');
+function split(host: string, display: string, idn: boolean): ParsedName | NameError {
+  const suffix = publicSuffix(host);
+  if (suffix.length >= host.length) return 'no-suffix';
   const labelEnd = host.length - suffix.length - 1;
-  const labelStart = host.lastIndexOf('.', labelEnd - 1) + 1;
+  // A loop, not lastIndexOf: that one is a runtime call, dearer than the few codes of a label.
+  let labelStart = labelEnd;
+  while (labelStart > 0 && charCodeAt.call(host, labelStart - 1) !== CODE_DOT) labelStart--;
   const label = host.slice(labelStart, labelEnd);
   const sub = labelStart === 0 ? '' : host.slice(0, labelStart - 1);
   return {
-    ok: true,
-    name: {
-      host,
-      display,
-      domain: labelStart === 0 ? host : host.slice(labelStart),
-      label,
-      suffix,
-      sub,
-      idn,
-      uLabel: idn ? domainToUnicode(label) : label,
-      uSub: idn && sub.length > 0 ? domainToUnicode(sub) : sub,
-    },
+    host,
+    display,
+    domain: labelStart === 0 ? host : host.slice(labelStart),
+    label,
+    suffix,
+    sub,
+    idn,
+    uLabel: idn ? domainToUnicode(label) : label,
+    uSub: idn && sub.length > 0 ? domainToUnicode(sub) : sub,
   };
 }
 
