@@ -1,6 +1,9 @@
 import { skeleton, skeletonInto, SkeletonBuffer } from '../names/index.js';
 import { symbolOf } from '../index/index.js';
 
+// Segments of every string shape come through here: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Most code units the skeleton of one ASCII character has (`m` → `rn`). */
 const WIDEST = 4;
 /** For each ASCII code, how many symbols its skeleton has and which (symbolOf of each code unit). */
@@ -34,7 +37,7 @@ export class SegmentSymbols {
     const origin = this.origin;
     let k = 0;
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = charCodeAt.call(text, i);
       if (c >= 128) return this.readSlow(text, start, end);
       const count = ASCII_COUNT[c] ?? 0;
       for (let j = 0; j < count; j++) {

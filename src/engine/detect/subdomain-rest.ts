@@ -25,6 +25,8 @@ export class SubdomainRest {
   private readonly joined: (Cover | undefined)[] = [];
   private labelKeywords: readonly string[] | null = null;
   private readonly found: string[] = [];
+  /** readBeside stops once `found` holds this many keywords. */
+  private limit = Infinity;
 
   constructor(private readonly keywords: KeywordSet) {}
 
@@ -38,6 +40,33 @@ export class SubdomainRest {
 
   /** The keywords beside sub[a, b), then those of the label, as readRest finds them. */
   keywordsBeside(a: number, b: number): readonly string[] {
+    this.limit = Infinity;
+    this.readBeside(a, b);
+    const found = this.found;
+    return found.length === 0 ? NONE : found.slice();
+  }
+
+  /**
+   * `readRest([sub.slice(0, a), sub.slice(b), label]).keywords`: from the segments read for this name when `sub` and
+   * `label` are the name's, else (read after the next name came) from readRest itself.
+   */
+  keywordsOf(sub: string, label: string, a: number, b: number): readonly string[] {
+    if (sub === this.sub && label === this.label) return this.keywordsBeside(a, b);
+    return readRest([sub.slice(0, a), sub.slice(b), label], this.keywords).keywords;
+  }
+
+  /**
+   * Whether keywordsBeside(a, b) finds any: the same reading, stopped at the first keyword. Most tokens meet one in the
+   * first segments read, so the rest of the name is never covered (a brand word's score needs no more).
+   */
+  anyBeside(a: number, b: number): boolean {
+    this.limit = 1;
+    this.readBeside(a, b);
+    return this.found.length > 0;
+  }
+
+  /** Reads the keywords beside sub[a, b) into `found`, stopping once it holds `limit`. */
+  private readBeside(a: number, b: number): void {
     if (!this.ready) this.segment();
     const found = this.found;
     found.length = 0;
@@ -47,14 +76,15 @@ export class SubdomainRest {
     while (p < count && (this.end[p] ?? 0) <= a) p++;
     const leftStart = p < count && (this.start[p] ?? 0) < a ? (this.start[p] ?? 0) : a;
     this.read(0, p, leftStart, a);
+    if (found.length >= this.limit) return;
     // Right part sub[b, ...): the piece of the segment b cuts, if any, then whole segments from b on.
     let q = 0;
     while (q < count && (this.start[q] ?? 0) < b) q++;
     const rightEnd = q > 0 && (this.end[q - 1] ?? 0) > b ? (this.end[q - 1] ?? 0) : b;
     this.readFrom(b, rightEnd, q, count);
+    if (found.length >= this.limit) return;
     this.labelKeywords ??= readRest([this.label], this.keywords).keywords;
     for (const k of this.labelKeywords) found.push(k);
-    return found.length === 0 ? NONE : found.slice();
   }
 
   /** readRest's reading of segments [from, to) followed by the piece sub[pieceStart, pieceEnd) (when not empty), pushing their keywords. */
@@ -73,6 +103,7 @@ export class SubdomainRest {
         }
       }
       for (const f of c.found) this.found.push(f);
+      if (this.found.length >= this.limit) return;
       k += step;
     }
     // The piece stands alone unless the last whole segment took it.
@@ -92,6 +123,7 @@ export class SubdomainRest {
         }
       }
       for (const f of c.found) this.found.push(f);
+      if (this.found.length >= this.limit) return;
     }
     this.read(k, to, 0, 0);
   }

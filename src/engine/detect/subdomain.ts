@@ -1,5 +1,6 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
+import type { SubdomainRest } from './subdomain-rest.js';
 import type { Technique } from '../types.js';
 
 /**
@@ -75,4 +76,55 @@ export function detectSubdomainWord(
 export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
   const kw = keywords.length > 0 ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
   return `brand \`${target.label}\` as a subdomain of \`${label}.${suffix}\`${kw}`;
+}
+
+/**
+ * The reasons of a brand word in a subdomain, built when first read. Most such detections never reach a hit, and
+ * listing the keywords beside the brand covers every segment of the name (~2 us a CT name), while the score only
+ * asks whether there is one (see SubdomainRest.anyBeside). The list depends on the strings and offsets alone, which
+ * this holds (see SubdomainRest.keywordsOf), so it is right whenever it is read. Shared by a token's targets of one label.
+ */
+export class SubdomainWordReasons {
+  private built: readonly string[] | null = null;
+
+  constructor(
+    private readonly sub: string,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly label: string,
+    private readonly suffix: string,
+    readonly target: Target,
+    private readonly rest: SubdomainRest,
+  ) {}
+
+  get reasons(): readonly string[] {
+    if (this.built === null) {
+      const beside = this.rest.keywordsOf(this.sub, this.label, this.a, this.b);
+      this.built = [subdomainWordReason(this.label, this.suffix, this.target, beside)];
+    }
+    return this.built;
+  }
+}
+
+/** A brand word in a subdomain whose reasons are read from `why` when asked for. */
+class LazySubdomainWord implements Detection {
+  readonly techniques = SUBDOMAIN;
+
+  constructor(
+    readonly target: Target,
+    readonly score: number,
+    private readonly why: SubdomainWordReasons,
+  ) {}
+
+  get reasons(): readonly string[] {
+    return this.why.reasons;
+  }
+}
+
+/** detectSubdomainWord with `keywords.length > 0` given as `keywordsBeside`, and the reasons built only if read. */
+export function detectSubdomainWordLazily(sub: string, a: number, b: number, target: Target, keywordsBeside: boolean, why: SubdomainWordReasons): Detection | null {
+  if (target.weak) return null;
+  let score = baseSubdomainScore(sub, a, b, target);
+  if (keywordsBeside) score += KEYWORDS_BESIDE;
+  return new LazySubdomainWord(target, clampScore(score), why);
 }

@@ -26,6 +26,10 @@ export function symbolOf(code: number): number {
   return RESET;
 }
 
+/** symbolOf each ASCII code: one table read in the scan loop instead of up to five range tests. */
+const ASCII_SYMBOLS = new Int8Array(128);
+for (let c = 0; c < 128; c++) ASCII_SYMBOLS[c] = symbolOf(c);
+
 export interface AutomatonMatches {
   /** Pattern ids found, in order of their end. */
   readonly pattern: Int32Array;
@@ -159,10 +163,10 @@ export class Automaton {
     const firstDeepOutput = this.firstDeepOutput;
     let s = 0;
     for (let i = start; i < end; i++) {
-      const sym = symbolOf(codes[i] ?? 0);
-      if (sym === SKIP) continue;
-      if (sym === RESET) {
-        s = 0;
+      const code = codes[i] ?? 0;
+      const sym = code < 128 ? (ASCII_SYMBOLS[code] ?? RESET) : RESET;
+      if (sym < 0) {
+        if (sym === RESET) s = 0;
         continue;
       }
       s = s < dense ? (delta[s * ALPHABET + sym] ?? 0) : this.deepStep(s, sym);

@@ -2,7 +2,7 @@ import type { BrandIndex } from '../brands/compile.js';
 import { comboFromSpan, readSpan, type Span } from '../detect/combo.js';
 import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectLevelsquat, detectSubdomainWord, subdomainWordReason } from '../detect/subdomain.js';
+import { detectLevelsquat, detectSubdomainWordLazily, SubdomainWordReasons } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
@@ -86,9 +86,9 @@ export class TokenFinder {
     const follows = !wholeLabel ? -1 : b < sub.length ? sub.charCodeAt(b + 1) : name.uLabel.charCodeAt(0);
     // Weak targets only: done when no target's suffix can start there (`www.www.x.com` against fifteen www.* brands).
     if (this.allWeak[pattern] === 1 && ((this.suffixStarts[pattern] ?? 0) & (startBit(follows) | OTHER_START)) === 0) return;
-    let beside: readonly string[] | null = null;
-    let reasonsLabel: string | null = null;
-    let reasons: readonly string[] = [];
+    // -1 until asked: whether keywords stand beside the token (the full list is only read for hits, see SubdomainWordReasons).
+    let beside = -1;
+    let why: SubdomainWordReasons | null = null;
     for (const id of targets) {
       const t = idx.targets[id];
       if (!t || this.sink.owned(t)) continue;
@@ -98,12 +98,10 @@ export class TokenFinder {
         this.sink.push(level);
         continue;
       }
-      beside ??= this.subRest.keywordsBeside(a, b);
-      if (t.label !== reasonsLabel) {
-        reasons = [subdomainWordReason(name.uLabel, name.suffix, t, beside)];
-        reasonsLabel = t.label;
-      }
-      this.sink.push(detectSubdomainWord(sub, a, b, name.uLabel, name.suffix, t, beside, reasons));
+      if (beside === -1) beside = this.subRest.anyBeside(a, b) ? 1 : 0;
+      // The reasons depend on the brand label only, not on which of its domains: one holder for a token's targets of a label.
+      if (why === null || why.target.label !== t.label) why = new SubdomainWordReasons(sub, a, b, name.uLabel, name.suffix, t, this.subRest);
+      this.sink.push(detectSubdomainWordLazily(sub, a, b, t, beside === 1, why));
     }
   }
 }

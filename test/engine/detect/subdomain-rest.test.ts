@@ -55,3 +55,26 @@ test('a keyword cut by a hyphen reads whole across a token that cuts the next se
     assert.deepEqual([...rest.keywordsBeside(a, b)], [...want], sub);
   }
 });
+
+test('property: anyBeside says whether keywordsBeside finds any, and keywordsOf gives the same list for this name or another', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  const rest = new SubdomainRest(keywords);
+  const other = new SubdomainRest(keywords);
+  fc.assert(
+    fc.property(text, text, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (sub, label, cuts) => {
+      keywords.forget();
+      rest.reset(sub, label);
+      other.reset('secure.brand', 'login');
+      for (const [x, y] of cuts) {
+        const a = sub.length === 0 ? 0 : x % (sub.length + 1);
+        const b = a + (sub.length === a ? 0 : y % (sub.length - a + 1));
+        const any = rest.anyBeside(a, b);
+        const all = [...rest.keywordsBeside(a, b)];
+        assert.equal(any, all.length > 0, `${sub} [${a}, ${b}) ${label}`);
+        assert.deepEqual([...rest.keywordsOf(sub, label, a, b)], all);
+        assert.deepEqual([...other.keywordsOf(sub, label, a, b)], all);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
