@@ -5,6 +5,9 @@ import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
 import { DeletionEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
 /**
  * Typo candidates of a label, or of a hyphen run inside it, from the deletion index: the label's own hash,
  * its one-deletion hashes, and for whole labels its two-deletion hashes, each variant asked of the ends filter
@@ -48,11 +51,12 @@ export class TypoFinder {
     this.stamp++;
     this.runIsWord = -1;
     this.text = null;
-    for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
-    this.prefix.load(this.labelCodes, 0, n);
+    const codes = this.labelCodes;
+    for (let i = 0; i < n; i++) codes[i] = charCodeAt.call(label, start + i);
+    this.prefix.load(codes, 0, n);
     // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
     const ends = this.ends;
-    ends.load(this.labelCodes, n);
+    ends.load(codes, n);
     if (ends.whole()) {
       const slot = this.index.deletions.find(this.prefix.whole());
       const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot) : -1;
