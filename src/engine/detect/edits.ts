@@ -9,6 +9,9 @@ export type Edit =
   | { readonly kind: 'replacement'; readonly at: number; readonly from: string; readonly to: string }
   | { readonly kind: 'transposition'; readonly at: number; readonly pair: string };
 
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Three rows of the distance table, side by side; grown when a longer label comes. */
 let rows = new Int32Array(3 * 64);
 
@@ -77,6 +80,8 @@ export class EditTable {
   private d = new Int32Array(32 * 32);
   private brand = '';
   private name = '';
+  /** The name's codes, read once: its charCodeAt in the inner loop went megamorphic (names come in every string shape). */
+  private codes = new Uint16Array(64);
 
   /** Fills the table for brand → name; the distance, or max + 1 as soon as it is sure the distance exceeds max. */
   fill(brand: string, name: string, max: number): number {
@@ -87,6 +92,9 @@ export class EditTable {
     if (Math.abs(n - m) > max) return max + 1;
     const w = m + 1;
     if (this.d.length < (n + 1) * w) this.d = new Int32Array(2 * (n + 1) * w);
+    if (this.codes.length < m) this.codes = new Uint16Array(2 * m);
+    const codes = this.codes;
+    for (let j = 0; j < m; j++) codes[j] = charCodeAt.call(name, j);
     const d = this.d;
     for (let j = 0; j <= m; j++) d[j] = j <= max ? j : FAR;
     for (let i = 1; i <= n; i++) {
@@ -95,17 +103,17 @@ export class EditTable {
       const row = i * w;
       d[row + lo - 1] = lo === 1 ? i : FAR;
       if (hi < m) d[row + hi + 1] = FAR;
-      const bi = brand.charCodeAt(i - 1);
-      const bPrev = i > 1 ? brand.charCodeAt(i - 2) : -1;
+      const bi = charCodeAt.call(brand, i - 1);
+      const bPrev = i > 1 ? charCodeAt.call(brand, i - 2) : -1;
       let rowMin = lo === 1 ? i : FAR;
       for (let j = lo; j <= hi; j++) {
-        const nj = name.charCodeAt(j - 1);
+        const nj = codes[j - 1] ?? 0;
         let v = (d[row - w + j - 1] ?? 0) + (bi === nj ? 0 : 1);
         const up = (d[row - w + j] ?? 0) + 1;
         const left = (d[row + j - 1] ?? 0) + 1;
         if (up < v) v = up;
         if (left < v) v = left;
-        if (j > 1 && bi === name.charCodeAt(j - 2) && bPrev === nj) {
+        if (j > 1 && bi === codes[j - 2] && bPrev === nj) {
           const swap = (d[row - 2 * w + j - 2] ?? 0) + 1;
           if (swap < v) v = swap;
         }
@@ -127,11 +135,12 @@ export class EditTable {
     const edits: Edit[] = [];
     let i = brand.length;
     let j = name.length;
+    const codes = this.codes;
     while (i > 0 || j > 0) {
       const v = d[i * w + j] ?? 0;
-      const bi = i > 0 ? brand.charCodeAt(i - 1) : -1;
-      const nj = j > 0 ? name.charCodeAt(j - 1) : -2;
-      if (i > 1 && j > 1 && bi === name.charCodeAt(j - 2) && brand.charCodeAt(i - 2) === nj && bi !== nj && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
+      const bi = i > 0 ? charCodeAt.call(brand, i - 1) : -1;
+      const nj = j > 0 ? (codes[j - 1] ?? 0) : -2;
+      if (i > 1 && j > 1 && bi === codes[j - 2] && charCodeAt.call(brand, i - 2) === nj && bi !== nj && v === (d[(i - 2) * w + j - 2] ?? 0) + 1) {
         edits.push({ kind: 'transposition', at: i - 2, pair: brand.slice(i - 2, i) });
         i -= 2;
         j -= 2;

@@ -5,12 +5,15 @@ const ROWS: readonly (readonly string[])[] = [
   ['1234567890', 'qwertzuiop', 'asdfghjkl', 'yxcvbnm'],
 ];
 
-const ADJACENT: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const map = new Map<string, Set<string>>();
+/**
+ * NEAR[a * 128 + b] = 1: the ASCII keys a and b touch on one of the layouts. A table read instead of a Map and a Set
+ * lookup by one-letter strings: the description of every typo found asks it two or three times.
+ */
+const NEAR: Uint8Array = (() => {
+  const near = new Uint8Array(128 * 128);
   const link = (a: string | undefined, b: string | undefined): void => {
     if (a === undefined || b === undefined) return;
-    if (!map.has(a)) map.set(a, new Set());
-    map.get(a)?.add(b);
+    near[a.charCodeAt(0) * 128 + b.charCodeAt(0)] = 1;
   };
   for (const layout of ROWS) {
     layout.forEach((row, r) => {
@@ -26,15 +29,24 @@ const ADJACENT: ReadonlyMap<string, ReadonlySet<string>> = (() => {
       }
     });
   }
-  return map;
+  return near;
 })();
 
+/** Whether a and b, one character each, are keys next to each other (anything else is not). */
 export function adjacentKeys(a: string, b: string): boolean {
-  return ADJACENT.get(a)?.has(b) ?? false;
+  if (a.length !== 1 || b.length !== 1) return false;
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  return x < 128 && y < 128 && NEAR[x * 128 + y] === 1;
 }
 
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** VOWEL[code] = 1 for a, e, i, o, u and y. */
+const VOWEL: Uint8Array = (() => {
+  const vowel = new Uint8Array(128);
+  for (const c of 'aeiouy') vowel[c.charCodeAt(0)] = 1;
+  return vowel;
+})();
 
 export function isVowel(c: string): boolean {
-  return VOWELS.has(c);
+  return c.length === 1 && VOWEL[c.charCodeAt(0)] === 1;
 }

@@ -1,11 +1,14 @@
+/** The multiplier of endsSide: a side is a·B² + b·B + c (mod 2^32), which DeletionEnds computes term by term. */
+export const ENDS_BASE = 0x01000193;
+
 /**
  * One end of a string, three code units (a unit past either end counts as 0), hashed: the bit of a string
  * is a mix of its length and its two ends, so a caller asking about many variants that share an end hashes
  * that end once (see DeletionEnds).
  */
 export function endsSide(a: number, b: number, c: number): number {
-  let h = Math.imul(a, 0x01000193) + b;
-  h = Math.imul(h, 0x01000193) + c;
+  let h = Math.imul(a, ENDS_BASE) + b;
+  h = Math.imul(h, ENDS_BASE) + c;
   return h | 0;
 }
 
@@ -34,15 +37,31 @@ export class EndsFilter {
 
   /** The bit of a string of `len` units whose ends hash to `left` (first three units) and `right` (last three). */
   private bit(len: number, left: number, right: number): number {
-    let h = Math.imul(len, 0x9e3779b1) ^ left;
-    h = Math.imul(h, 0x01000193) ^ right;
+    return this.bitOf(this.leftKey(len, left), right);
+  }
+
+  /**
+   * The part of a bit that depends on the length and the left end alone: a caller asking about many right ends
+   * beside one left end (DeletionEnds.collect) works it out once and asks hasKey.
+   */
+  leftKey(len: number, left: number): number {
+    return Math.imul(Math.imul(len, 0x9e3779b1) ^ left, 0x01000193);
+  }
+
+  private bitOf(leftKey: number, right: number): number {
+    let h = leftKey ^ right;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     return Math.imul(h ^ (h >>> 13), 0x2c1b3c6d) >>> this.shift;
   }
 
   /** Whether a string of `len` units with these ends (endsSide of its first and of its last three units) may have been added. */
   hasSides(len: number, left: number, right: number): boolean {
-    const bit = this.bit(len, left, right);
+    return this.hasKey(this.leftKey(len, left), right);
+  }
+
+  /** hasSides, from leftKey(len, left). */
+  hasKey(leftKey: number, right: number): boolean {
+    const bit = this.bitOf(leftKey, right);
     return ((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 

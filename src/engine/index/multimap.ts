@@ -23,39 +23,35 @@ export class HashMultimap {
 
   /** Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). */
   constructor(keys: ArrayLike<number>, ids: ArrayLike<number>) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < keys.length; i++) pairs.push([(keys[i] ?? 0) >>> 0, (ids[i] ?? 0) >>> 0]);
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const sorted = sortedPairs(keys, ids);
+    const sortedKeys = sorted.keys;
+    const sortedIds = sorted.ids;
+    const m = sortedKeys.length;
     let distinct = 0;
-    for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i]?.[0] !== pairs[i - 1]?.[0]) distinct++;
+    for (let i = 0; i < m; i++) if (i === 0 || sortedKeys[i] !== sortedKeys[i - 1]) distinct++;
     let cap = 16;
     while (cap < distinct * 2) cap *= 2;
     this.mask = cap - 1;
     this.slots = new Uint32Array(2 * cap);
-    const pool: number[] = [0];
-    for (let i = 0; i < pairs.length; ) {
-      const key = pairs[i]?.[0] ?? 0;
-      const at = pool.length;
-      pool.push(0);
-      let last = -1;
-      for (; i < pairs.length && pairs[i]?.[0] === key; i++) {
-        const id = pairs[i]?.[1] ?? 0;
-        if (id !== last) pool.push(id);
-        last = id;
-      }
-      pool[at] = pool.length - at - 1;
+    const pool = new Uint32Array(1 + distinct + m);
+    let w = 1;
+    for (let i = 0; i < m; ) {
+      const key = sortedKeys[i] ?? 0;
+      const at = w++;
+      for (; i < m && sortedKeys[i] === key; i++) pool[w++] = sortedIds[i] ?? 0;
+      pool[at] = w - at - 1;
       let slot = key & this.mask;
       while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
       this.slots[2 * slot] = key;
       this.slots[2 * slot + 1] = at;
     }
-    this.ids = Uint32Array.from(pool);
+    this.ids = pool;
     let bits = 1 << 10;
-    while (bits < pairs.length * 16) bits *= 2;
+    while (bits < keys.length * 16) bits *= 2;
     this.bloom = new Int32Array(bits >>> 5);
     this.bloomShift = 32 - Math.log2(bits);
-    for (const [key] of pairs) {
-      const bit = Math.imul(key, 0x9e3779b1) >>> this.bloomShift;
+    for (let i = 0; i < m; i++) {
+      const bit = Math.imul(sortedKeys[i] ?? 0, 0x9e3779b1) >>> this.bloomShift;
       this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
     }
   }
@@ -86,4 +82,46 @@ export class HashMultimap {
   get bytes(): number {
     return this.slots.byteLength + this.ids.byteLength + this.bloom.byteLength;
   }
+}
+
+/** Largest id packed beside a 32-bit key into one double (53 bits of mantissa). */
+const PACKED_ID_BITS = 21;
+
+/**
+ * The distinct (key, id) pairs, by key then id. Ids that fit in 21 bits are packed beside their key into one double
+ * and sorted by the typed array's own numeric sort: the deletion table's ~1M pairs at 10,000 brands sorted as
+ * [key, id] arrays with a comparator took ~40% of the brand compile (~300 ms).
+ */
+export function sortedPairs(keys: ArrayLike<number>, ids: ArrayLike<number>): { keys: Uint32Array; ids: Uint32Array } {
+  const n = keys.length;
+  let maxId = 0;
+  for (let i = 0; i < n; i++) if ((ids[i] ?? 0) >>> 0 > maxId) maxId = (ids[i] ?? 0) >>> 0;
+  const outKeys = new Uint32Array(n);
+  const outIds = new Uint32Array(n);
+  let w = 0;
+  if (maxId < 2 ** PACKED_ID_BITS) {
+    const scale = 2 ** PACKED_ID_BITS;
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ((keys[i] ?? 0) >>> 0) * scale + ((ids[i] ?? 0) >>> 0);
+    packed.sort();
+    for (let i = 0; i < n; i++) {
+      const v = packed[i] ?? 0;
+      if (i > 0 && v === packed[i - 1]) continue;
+      const key = Math.floor(v / scale);
+      outKeys[w] = key;
+      outIds[w++] = v - key * scale;
+    }
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => ((keys[a] ?? 0) >>> 0) - ((keys[b] ?? 0) >>> 0) || ((ids[a] ?? 0) >>> 0) - ((ids[b] ?? 0) >>> 0));
+    for (let k = 0; k < n; k++) {
+      const i = order[k] ?? 0;
+      const key = (keys[i] ?? 0) >>> 0;
+      const id = (ids[i] ?? 0) >>> 0;
+      if (w > 0 && outKeys[w - 1] === key && outIds[w - 1] === id) continue;
+      outKeys[w] = key;
+      outIds[w++] = id;
+    }
+  }
+  return { keys: outKeys.subarray(0, w), ids: outIds.subarray(0, w) };
 }

@@ -5,6 +5,18 @@ import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
 import { DeletionEnds, PrefixHashes } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
+/**
+ * A copy of a shape to keep for good, made here rather than where shapes are made: V8 moves an allocation site whose
+ * objects mostly outlive young collections to the old generation, and typoShape's, whose shapes otherwise die with
+ * their name, then made every shape there (CT names, typo finder alone ~920 -> ~1250 ns a name).
+ */
+function kept(shape: TypoShape): TypoShape {
+  return { score: shape.score, techniques: shape.techniques, reasons: Array.from(shape.reasons), bySuffix: shape.bySuffix };
+}
+
 /**
  * Typo candidates of a label, or of a hyphen run inside it, from the deletion index: the label's own hash,
  * its one-deletion hashes, and for whole labels its two-deletion hashes, each variant asked of the ends filter
@@ -23,9 +35,15 @@ export class TypoFinder {
   private text: string | null = null;
   /** Whether the label or run being looked up for typos is an everyday word: -1 not yet known. */
   private runIsWord = -1;
-  /** The groups a whole label equal to group g's label meets: exactGroups[exactFirst[g], exactFirst[g + 1]). */
+  /**
+   * The groups a whole label equal to group g's label is a typo of, exactGroups[exactFirst[g], exactFirst[g + 1]) in
+   * the order find() meets them, each with its shape beside it in exactShapes: both depend on the two labels alone.
+   */
   private readonly exactFirst: Uint32Array;
   private exactGroups = new Uint32Array(0);
+  private exactShapes: TypoShape[] = [];
+  /** exactIsWord[g] = 1: group g's label is an everyday word, nobody's typo. */
+  private readonly exactIsWord: Uint8Array;
   /** While the exact groups are worked out, the groups met, instead of verifying them. */
   private recording: number[] | null = null;
 
@@ -36,6 +54,7 @@ export class TypoFinder {
     this.groupStamp = new Int32Array(index.typoGroups.head.length);
     this.ends = new DeletionEnds(index.deletionEnds);
     this.exactFirst = new Uint32Array(index.typoGroups.head.length + 1);
+    this.exactIsWord = new Uint8Array(index.typoGroups.head.length);
     this.recordExactGroups();
   }
 
@@ -48,20 +67,17 @@ export class TypoFinder {
     this.stamp++;
     this.runIsWord = -1;
     this.text = null;
-    for (let i = 0; i < n; i++) this.labelCodes[i] = label.charCodeAt(start + i);
-    this.prefix.load(this.labelCodes, 0, n);
+    const codes = this.labelCodes;
+    for (let i = 0; i < n; i++) codes[i] = charCodeAt.call(label, start + i);
+    this.prefix.load(codes, 0, n);
     // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
     const ends = this.ends;
-    ends.load(this.labelCodes, n);
+    ends.load(codes, n);
     if (ends.whole()) {
       const slot = this.index.deletions.find(this.prefix.whole());
       const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot) : -1;
       if (exact >= 0) {
-        for (let k = this.exactFirst[exact] ?? 0; k < (this.exactFirst[exact + 1] ?? 0); k++) {
-          const met = this.exactGroups[k] ?? 0;
-          this.groupStamp[met] = this.stamp;
-          if (!this.verify(met, label, start, end, runStart)) return;
-        }
+        this.pushExact(exact);
         return;
       }
       this.lookupSlot(slot, label, start, end, runStart, 1);
@@ -142,19 +158,62 @@ export class TypoFinder {
     return -1;
   }
 
-  /** For every group, the groups find() meets for a whole label equal to the group's label, in the order met. */
+  /**
+   * For every group, the groups find() meets for a whole label equal to the group's label, in the order met, and the
+   * shape of the label as a typo of each: only the groups it is a typo of are kept (most are too far).
+   */
   private recordExactGroups(): void {
-    const groups = this.index.typoGroups;
+    const idx = this.index;
+    const groups = idx.typoGroups;
     const met: number[] = [];
+    const keptGroups: number[] = [];
+    const keptShapes: TypoShape[] = [];
     this.recording = met;
     for (let g = 0; g < groups.head.length; g++) {
-      this.exactFirst[g] = met.length;
-      const label = this.index.targets[groups.head[g] ?? 0]?.label ?? '';
+      this.exactFirst[g] = keptGroups.length;
+      const label = idx.targets[groups.head[g] ?? 0]?.label ?? '';
+      this.exactIsWord[g] = idx.generic.has(label) ? 1 : 0;
+      met.length = 0;
       this.find(label, 0, label.length, -1, '');
+      for (const h of met) {
+        const head = idx.targets[groups.head[h] ?? 0];
+        const shape = head === undefined ? null : typoShape(label, head);
+        if (shape === null) continue;
+        keptGroups.push(h);
+        keptShapes.push(kept(shape));
+      }
     }
-    this.exactFirst[groups.head.length] = met.length;
+    this.exactFirst[groups.head.length] = keptGroups.length;
     this.recording = null;
-    this.exactGroups = Uint32Array.from(met);
+    this.exactGroups = Uint32Array.from(keptGroups);
+    this.exactShapes = keptShapes;
+  }
+
+  /**
+   * The typos of a whole label equal to group g's label, as verify would find them from the groups recorded for it:
+   * a shape depends on the labels alone (every target of a group shares its label, skeleton and maxEdits), so only
+   * which brands own the name is left to check. An everyday word is nobody's typo.
+   */
+  private pushExact(g: number): void {
+    if (this.exactIsWord[g] === 1) return;
+    const idx = this.index;
+    const groups = idx.typoGroups;
+    for (let k = this.exactFirst[g] ?? 0; k < (this.exactFirst[g + 1] ?? 0); k++) {
+      const met = this.exactGroups[k] ?? 0;
+      const shape = this.exactShapes[k];
+      if (shape === undefined) continue;
+      let ownedBrand = -1;
+      for (let x = groups.first[met] ?? 0; x < (groups.first[met + 1] ?? 0); x++) {
+        if (groups.brands[x] === ownedBrand) continue;
+        const t = idx.targets[groups.members[x] ?? 0];
+        if (!t) continue;
+        if (this.sink.owned(t)) {
+          ownedBrand = t.brand;
+          continue;
+        }
+        this.sink.push(typoFromShape(shape, t, this.suffix));
+      }
+    }
   }
 
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
