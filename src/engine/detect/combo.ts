@@ -23,8 +23,8 @@ function isSeparator(code: number): boolean {
 
 /**
  * Reads the parts beside a brand as keywords. Segments are the runs between `-`, `_` and `.`; they are found by
- * hand (no regex, no split), and each segment's cover goes through `keywords.coverOnce`, which remembers the
- * covers of the name being matched: a name with many brand words reads the same segments again and again.
+ * hand (no regex, no split) and covered in place (`keywords.coverRange`); only a keyword cut by a hyphen is joined
+ * into a string and goes through `keywords.coverOnce`, which remembers the covers of the name being matched.
  */
 export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   const found: string[] = [];

@@ -103,9 +103,3 @@ export function typoFromShape(shape: TypoShape, target: Target, suffix: string):
   const sameSuffix = suffix === target.suffix ? 0.06 : 0;
   return { target, score: clampScore(shape.score + sameSuffix), techniques: shape.techniques, reasons: shape.reasons };
 }
-
-/** Typos, bitsquats and hyphenation of the brand's label: edit distance 1 or 2, checked on candidates the index found. */
-export function detectTypo(label: string, target: Target, suffix: string): Detection | null {
-  const shape = typoShape(label, target);
-  return shape === null ? null : typoFromShape(shape, target, suffix);
-}

@@ -121,15 +121,10 @@ export class TypoFinder {
     const groups = idx.typoGroups;
     // The shape depends on the label alone: worked out at the group's first target not owned, shared by the rest.
     let shape: TypoShape | null | undefined;
-    let ownedBrand = -1;
-    for (let x = groups.first[g] ?? 0; x < (groups.first[g + 1] ?? 0); x++) {
-      if (groups.brands[x] === ownedBrand) continue;
+    const last = groups.first[g + 1] ?? 0;
+    for (let x = this.nextUnowned(g, groups.first[g] ?? 0); x < last; x = this.nextUnowned(g, x + 1)) {
       const t = idx.targets[groups.members[x] ?? 0];
       if (!t) continue;
-      if (this.sink.owned(t)) {
-        ownedBrand = t.brand;
-        continue;
-      }
       this.text ??= label.slice(start, end);
       // An everyday word is nobody's typo (`cloud` is not `icloud` misspelt).
       if (this.runIsWord === -1) this.runIsWord = idx.generic.has(this.text) ? 1 : 0;
@@ -202,18 +197,30 @@ export class TypoFinder {
       const met = this.exactGroups[k] ?? 0;
       const shape = this.exactShapes[k];
       if (shape === undefined) continue;
-      let ownedBrand = -1;
-      for (let x = groups.first[met] ?? 0; x < (groups.first[met + 1] ?? 0); x++) {
-        if (groups.brands[x] === ownedBrand) continue;
+      const end = groups.first[met + 1] ?? 0;
+      for (let x = this.nextUnowned(met, groups.first[met] ?? 0); x < end; x = this.nextUnowned(met, x + 1)) {
         const t = idx.targets[groups.members[x] ?? 0];
-        if (!t) continue;
-        if (this.sink.owned(t)) {
-          ownedBrand = t.brand;
-          continue;
-        }
-        this.sink.push(typoFromShape(shape, t, this.suffix));
+        if (t) this.sink.push(typoFromShape(shape, t, this.suffix));
       }
     }
+  }
+
+  /**
+   * The first member of group g from position x on whose brand does not own the name being matched, or the group's
+   * end. A brand's members sit together in its group, so an owning brand is asked once and its other members skipped.
+   */
+  private nextUnowned(g: number, x: number): number {
+    const groups = this.index.typoGroups;
+    const end = groups.first[g + 1] ?? 0;
+    let ownedBrand = -1;
+    for (; x < end; x++) {
+      if (groups.brands[x] === ownedBrand) continue;
+      const t = this.index.targets[groups.members[x] ?? 0];
+      if (t === undefined) continue;
+      if (!this.sink.owned(t)) return x;
+      ownedBrand = t.brand;
+    }
+    return end;
   }
 
   /** A hyphen run that is a typo of the brand, beside other words: `mail-en-march`, `microsof-update`. */
