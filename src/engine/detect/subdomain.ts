@@ -54,23 +54,18 @@ function baseSubdomainScore(sub: string, a: number, b: number, target: Target): 
 const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);
 
 /**
- * `keywords`: those read beside the brand (see SubdomainRest). `reasons` may be passed in when already built for a
- * target of the same label, the same token and name: they depend on nothing else.
+ * The score of a brand word in a subdomain, or null for a weak target (an everyday word is no brand word there):
+ * one rule for the eager and the lazy detection.
  */
-export function detectSubdomainWord(
-  sub: string,
-  a: number,
-  b: number,
-  label: string,
-  suffix: string,
-  target: Target,
-  keywords: readonly string[],
-  reasons: readonly string[] = [subdomainWordReason(label, suffix, target, keywords)],
-): Detection | null {
+function subdomainWordScore(sub: string, a: number, b: number, target: Target, keywordsBeside: boolean): number | null {
   if (target.weak) return null;
-  let score = baseSubdomainScore(sub, a, b, target);
-  if (keywords.length > 0) score += KEYWORDS_BESIDE;
-  return { target, score: clampScore(score), techniques: SUBDOMAIN, reasons };
+  return clampScore(baseSubdomainScore(sub, a, b, target) + (keywordsBeside ? KEYWORDS_BESIDE : 0));
+}
+
+/** A brand word in a subdomain, `keywords` being those read beside it (see SubdomainRest), its reasons built now. */
+export function detectSubdomainWord(sub: string, a: number, b: number, label: string, suffix: string, target: Target, keywords: readonly string[]): Detection | null {
+  const score = subdomainWordScore(sub, a, b, target, keywords.length > 0);
+  return score === null ? null : { target, score, techniques: SUBDOMAIN, reasons: [subdomainWordReason(label, suffix, target, keywords)] };
 }
 
 export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
@@ -123,8 +118,6 @@ class LazySubdomainWord implements Detection {
 
 /** detectSubdomainWord with `keywords.length > 0` given as `keywordsBeside`, and the reasons built only if read. */
 export function detectSubdomainWordLazily(sub: string, a: number, b: number, target: Target, keywordsBeside: boolean, why: SubdomainWordReasons): Detection | null {
-  if (target.weak) return null;
-  let score = baseSubdomainScore(sub, a, b, target);
-  if (keywordsBeside) score += KEYWORDS_BESIDE;
-  return new LazySubdomainWord(target, clampScore(score), why);
+  const score = subdomainWordScore(sub, a, b, target, keywordsBeside);
+  return score === null ? null : new LazySubdomainWord(target, score, why);
 }
