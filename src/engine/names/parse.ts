@@ -42,7 +42,7 @@ const charCodeAt = String.prototype.charCodeAt;
 const KIND_DOT = 1;
 const KIND_DIGIT = 2;
 const KIND_LETTER = 4;
-/** What each ASCII code is in a canonical host: 0 for what the fast path leaves to the general one (upper case too). */
+/** What each ASCII code is in a lower-case host: 0 for a code no label may hold (upper case too: the fast path leaves it to the general one, which lower-cases first). */
 const CHAR_KIND: Uint8Array = (() => {
   const kinds = new Uint8Array(128);
   for (let c = CODE_a; c <= CODE_z; c++) kinds[c] = KIND_LETTER;
@@ -84,8 +84,8 @@ function checkLabels(host: string): { error: NameError | null; idn: boolean } {
       start = i + 1;
       continue;
     }
-    const ok = (c >= CODE_a && c <= CODE_z) || (c >= CODE_0 && c <= CODE_9) || c === CODE_HYPHEN || c === CODE_UNDERSCORE;
-    if (!ok) return { error: 'bad-character', idn };
+    // The one table of what a label may hold, shared with the fast path (dots were handled above).
+    if ((CHAR_KIND[c] ?? 0) === 0) return { error: 'bad-character', idn };
   }
   return { error: null, idn };
 }
