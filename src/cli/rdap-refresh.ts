@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import {
+  BOOTSTRAP_KINDS,
   dnsResolver,
   IANA_BOOTSTRAP_BASE,
   PUBLIC_ONLY,
@@ -11,9 +12,7 @@ import {
 import { type CliIO, type Command, EXIT } from './io.js';
 import { failWith, parseCommandArgs } from './args.js';
 
-const KINDS: readonly BootstrapKind[] = ['dns', 'ipv4', 'ipv6', 'asn'];
-
-const USAGE = `usage: squatwatch rdap-refresh [--dir DIR] [--kind dns|ipv4|ipv6|asn]...
+const USAGE = `usage: squatwatch rdap-refresh [--dir DIR] [--kind ${BOOTSTRAP_KINDS.join('|')}]...
 
 Fetches IANA's RDAP bootstrap files (which registry answers for which TLD, address block or AS
 number) from ${IANA_BOOTSTRAP_BASE}, checks each, and keeps the valid ones where
@@ -35,11 +34,11 @@ export async function runRdapRefresh(argv: readonly string[], io: CliIO, overrid
   if (typeof parsed === 'number') return parsed;
   const fail = failWith('rdap-refresh', io);
   if (parsed.positionals.length > 0) return fail(`unexpected argument '${parsed.positionals[0] ?? ''}'\n${USAGE}`);
-  const asked = parsed.values.kind ?? [...KINDS];
+  const asked = parsed.values.kind ?? [...BOOTSTRAP_KINDS];
   const kinds: BootstrapKind[] = [];
   for (const k of asked) {
-    const kind = KINDS.find((x) => x === k);
-    if (kind === undefined) return fail(`--kind ${k}: not one of ${KINDS.join(', ')}`);
+    const kind = BOOTSTRAP_KINDS.find((x) => x === k);
+    if (kind === undefined) return fail(`--kind ${k}: not one of ${BOOTSTRAP_KINDS.join(', ')}`);
     if (!kinds.includes(kind)) kinds.push(kind);
   }
   const dir = parsed.values.dir ?? refreshedBootstrapDir();

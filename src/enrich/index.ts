@@ -8,7 +8,7 @@ export { checkAddress, classifyAddress, firstRefusal, PUBLIC_ONLY, type AddressC
 export { dnsResolver, staticResolver } from './resolve.js';
 export type { Fact, Resolve, NetDeps } from './types.js';
 export { AsnTable, loadAsnFile, SHIPPED_ASN_CSV, type AsnRecord } from './asn/index.js';
-export { bootstrapDirFor, loadBootstrap, refreshBootstrap, refreshedBootstrapDir, IANA_BOOTSTRAP_BASE, SHIPPED_BOOTSTRAP_DIR, registrationOf, type Bootstrap, type BootstrapKind } from './rdap/index.js';
+export { BOOTSTRAP_KINDS, bootstrapDirFor, loadBootstrap, refreshBootstrap, refreshedBootstrapDir, IANA_BOOTSTRAP_BASE, SHIPPED_BOOTSTRAP_DIR, registrationOf, type Bootstrap, type BootstrapKind } from './rdap/index.js';
 export { probeTls, tlsFacts } from './tls/index.js';
 export { visitPage, pageFacts, brandReference, type BrandReference } from './web/index.js';
 export { guardedGet } from './http/index.js';

@@ -5,7 +5,9 @@ import { parseIPv4, parseIPv6 } from '../guard.js';
  * IANA RDAP bootstrap (RFC 9224): which server answers for a TLD, an address block or an ASN
  * range. The shipped copies live in data/rdap/; `refreshBootstrap` (registry.ts) fetches new ones.
  */
-export type BootstrapKind = 'dns' | 'ipv4' | 'ipv6' | 'asn';
+/** The four files IANA publishes: TLDs, IPv4 and IPv6 blocks, AS number ranges. */
+export const BOOTSTRAP_KINDS = ['dns', 'ipv4', 'ipv6', 'asn'] as const;
+export type BootstrapKind = (typeof BOOTSTRAP_KINDS)[number];
 
 export interface Bootstrap {
   readonly kind: BootstrapKind;

@@ -1,4 +1,5 @@
 export {
+  BOOTSTRAP_KINDS,
   loadBootstrap,
   parseBootstrap,
   serverForDomain,
