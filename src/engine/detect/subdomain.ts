@@ -43,12 +43,20 @@ function startsWithDashed(label: string, suffix: string): boolean {
 
 const KEYWORDS_BESIDE = 0.15;
 
-/** The score of a brand word in a subdomain before keywords: a whole label counts more than part of one. */
+/**
+ * The score of a brand word in a subdomain before keywords: a whole label, or a whole part of one between hyphens
+ * (`paypal-login.example.net`), counts more than letters inside a longer word.
+ */
 function baseSubdomainScore(sub: string, a: number, b: number, target: Target): number {
-  const wholeLabel = (a === 0 || sub[a - 1] === '.') && (b === sub.length || sub[b] === '.');
+  const wholeWord = (a === 0 || isBreak(sub.charCodeAt(a - 1))) && (b === sub.length || isBreak(sub.charCodeAt(b)));
   // A brand word in a subdomain with nothing around it is common and mostly harmless (`microsoft.seesaw.example.io`):
   // under the default threshold unless keywords sit beside it.
-  return wholeLabel ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
+  return wholeWord ? (target.letters >= 7 ? 0.45 : 0.4) : 0.3;
+}
+
+/** A dot or a hyphen: where a word in a subdomain ends. */
+function isBreak(code: number): boolean {
+  return code === 46 || code === 45;
 }
 
 const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);

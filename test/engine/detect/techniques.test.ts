@@ -82,6 +82,9 @@ test('levelsquat: the brand domain in front of another domain, or flattened into
 
 test('subdomain and split labels', () => {
   assert.deepEqual(only('paypal.login-secure-account.com', 'PayPal').techniques, ['subdomain']);
+  // On free hosting the brand and its keywords often share one label: a part between hyphens counts as a word.
+  assert.deepEqual(only('secure-paypal-login.weebly.com', 'PayPal').techniques, ['subdomain']);
+  assert.deepEqual(m.match('securepaypallogin.example.com'), [], 'inside a longer word, under the threshold');
   assert.deepEqual(only('en.marche-secure.com', 'En Marche').techniques, ['split-labels']);
 });
 
