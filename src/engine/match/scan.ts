@@ -4,8 +4,9 @@ import { detectCombo } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
-import { hashRange } from '../index/index.js';
-import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
+import { hashRange, hashString } from '../index/index.js';
+import { SkeletonBuffer, skeleton, skeletonInto, type ParsedName } from '../names/index.js';
+import { hasLeetDigit, isLeetDigit, unleet } from '../names/leet.js';
 import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
 import { TypoFinder } from './typo-finder.js';
@@ -13,6 +14,8 @@ import { TypoFinder } from './typo-finder.js';
 // Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
 const CODE_HYPHEN = 45;
+const CODE_a = 97;
+const CODE_z = 122;
 
 /**
  * Finds, for one parsed name, every detection against every target the index points to. All buffers
@@ -27,6 +30,11 @@ export class Scanner implements DetectionSink {
   /** Where each hyphen-separated part of the label starts. */
   private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
+  /**
+   * Whether the label holds a digit leet spelling reads as a letter, with a letter after it (set by loadLabel):
+   * digits at the end are a number (`sport5`, `shop33`), not letters.
+   */
+  private leet = false;
 
   constructor(private readonly index: BrandIndex) {
     this.typos = new TypoFinder(index, this);
@@ -57,6 +65,7 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, labelOffset, text.length, sk);
     const hasHyphen = this.loadLabel(label);
     this.exactAndHomoglyph(name, skLabel);
+    if (this.leet && !name.idn) this.leetHomoglyphs(name);
     this.typos.find(label, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
     if (hasHyphen) this.hyphenRuns(label, name.suffix);
@@ -71,11 +80,16 @@ export class Scanner implements DetectionSink {
     if (label.length > this.labelCodes.length) this.labelCodes = new Uint16Array(2 * label.length);
     const codes = this.labelCodes;
     let hyphen = false;
+    let digit = false;
+    let leet = false;
     for (let i = 0; i < label.length; i++) {
       const c = charCodeAt.call(label, i);
       codes[i] = c;
       if (c === CODE_HYPHEN) hyphen = true;
+      else if (isLeetDigit(c)) digit = true;
+      else if (digit && c >= CODE_a && c <= CODE_z) leet = true;
     }
+    this.leet = leet;
     return hyphen;
   }
 
@@ -114,6 +128,23 @@ export class Scanner implements DetectionSink {
       labelSkeleton ??= this.sk.toString(skLabel, this.sk.length);
       const d = detectHomoglyph(label, labelSkeleton, name.idn, name.label, t);
       if (d !== null) this.out.push(d);
+    }
+  }
+
+  /**
+   * Digits for letters beyond `0` and `1` (`4m4z0n`, `micr05oft`): the label read as letters, looked up among the
+   * skeletons, one way only: brands whose own label has such a digit, short ones and everyday words are left out
+   * (`adex` is no lookalike of `4dex`, nor `m3` of `me`). Only labels holding such a digit get here.
+   */
+  private leetHomoglyphs(name: ParsedName): void {
+    const idx = this.index;
+    const letters = skeleton(unleet(name.uLabel));
+    const slot = idx.skeletons.find(hashString(letters));
+    if (slot < 0) return;
+    for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
+      const t = idx.targets[idx.skeletons.ids[k] ?? 0];
+      if (t === undefined || t.weak || t.label.length < 4 || hasLeetDigit(t.label) || this.owned(t)) continue;
+      this.push(detectHomoglyph(name.uLabel, letters, false, name.label, t));
     }
   }
 

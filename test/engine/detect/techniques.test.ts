@@ -31,11 +31,19 @@ test('typo: two edits are allowed for long labels only', () => {
 
 test('homoglyph: digits for letters, rn for m, and an IDN with Cyrillic letters', () => {
   assert.match(only('micr0soft.com', 'Microsoft').reasons.join(), /`0` stands for `o`/);
+  assert.match(only('micr05of7.com', 'Microsoft').reasons.join(), /`5` stands for `s`.*`7` stands for `t`/);
   assert.match(only('en-rnarche.fr', 'En Marche').reasons.join(), /`rn` stands for `m`/);
   const idn = only('xn--pypal-4ve.com', 'PayPal');
   assert.deepEqual(idn.techniques, ['homoglyph', 'idn']);
   assert.match(idn.reasons.join(), /mixes Cyrillic and Latin|mixes Latin and Cyrillic/);
   assert.ok(idn.score >= 0.9);
+});
+
+test('leet digits stand for letters one way only: a digit in the name for a letter of the brand', () => {
+  const digits = matcherFor([brand('4dex', ['4dex.io']), brand('Amazon', ['amazon.com'])]);
+  assert.deepEqual(digits.match('adex.com'), []);
+  assert.deepEqual(digits.match('4m4z0n.com').map((h) => [h.brand, h.techniques]), [['Amazon', ['homoglyph']]]);
+  assert.deepEqual(digits.match('amazon.com'), [], 'the brand itself');
 });
 
 test('combosquat: the brand beside keywords, and everyday-word brand tokens only with keywords', () => {
