@@ -6,6 +6,7 @@ import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
 import { hashRange } from '../index/index.js';
 import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
+import { ProtectedDomains } from './protected-domains.js';
 import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
 import { TypoFinder } from './typo-finder.js';
@@ -27,8 +28,10 @@ export class Scanner implements DetectionSink {
   /** Where each hyphen-separated part of the label starts. */
   private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
+  private readonly protectedDomains: ProtectedDomains;
 
   constructor(private readonly index: BrandIndex) {
+    this.protectedDomains = new ProtectedDomains(index.protectedFor);
     this.typos = new TypoFinder(index, this);
     this.tokens = new TokenFinder(index, this);
   }
@@ -41,7 +44,7 @@ export class Scanner implements DetectionSink {
     const idx = this.index;
     if (idx.allowlist.size > 0 && idx.allowlist.has(name.domain)) return out;
     idx.keywords.forget();
-    this.protectedBrands = idx.protectedFor.get(name.domain);
+    this.protectedBrands = this.protectedDomains.get(name.host, name.host.length - name.domain.length);
     // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     const label = name.uLabel;
     let text = label;
