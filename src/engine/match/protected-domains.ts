@@ -1,4 +1,4 @@
-import { HashMultimap, hashString, hashText } from '../index/index.js';
+import { HashMultimap, hashString } from '../index/index.js';
 
 // Hosts come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
@@ -6,8 +6,9 @@ const charCodeAt = String.prototype.charCodeAt;
 /**
  * Registrable domain → the brands that own or allow it (BrandIndex.protectedFor), asked of the end of a host with
  * no string built. A Map keyed by the domain hashed each name's fresh slice and then chased its buckets and keys
- * through memory (~10% of the matcher on top-list names that miss); here a hash of the host's codes is answered,
- * most often, by a Bloom filter small enough for the cache, and a candidate is checked code by code.
+ * through memory (~10% of the matcher on top-list names that miss). Here the domains are filed under the hash of
+ * their first label, which the scanner has already taken for its exact lookup: most names are answered by the
+ * table's Bloom filter, small enough for the cache, and a candidate is checked code by code against the host.
  */
 export class ProtectedDomains {
   private readonly table: HashMultimap;
@@ -17,16 +18,20 @@ export class ProtectedDomains {
   constructor(protectedFor: ReadonlyMap<string, ReadonlySet<number>>) {
     const keys: number[] = [];
     for (const [domain, brands] of protectedFor) {
-      keys.push(hashString(domain));
+      const dot = domain.indexOf('.');
+      keys.push(hashString(dot < 0 ? domain : domain.slice(0, dot)));
       this.domains.push(domain);
       this.brands.push(brands);
     }
     this.table = new HashMultimap(keys, Array.from(keys, (_, i) => i));
   }
 
-  /** The brands owning or allowing host[start, host.length), or undefined: protectedFor.get(host.slice(start)). */
-  get(host: string, start: number): ReadonlySet<number> | undefined {
-    const slot = this.table.find(hashText(host, start, host.length));
+  /**
+   * protectedFor.get(host.slice(start)), where host[start, ...) is the registrable domain and `labelHash` the
+   * hashString of its first label (any other hash finds nothing).
+   */
+  get(labelHash: number, host: string, start: number): ReadonlySet<number> | undefined {
+    const slot = this.table.find(labelHash);
     if (slot < 0) return undefined;
     const table = this.table;
     for (let k = table.start(slot); k < table.end(slot); k++) {

@@ -4,7 +4,7 @@ import { detectCombo } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
-import { hashRange } from '../index/index.js';
+import { hashRange, hashText } from '../index/index.js';
 import { SkeletonBuffer, skeletonInto, type ParsedName } from '../names/index.js';
 import { ProtectedDomains } from './protected-domains.js';
 import type { DetectionSink } from './sink.js';
@@ -44,9 +44,13 @@ export class Scanner implements DetectionSink {
     const idx = this.index;
     if (idx.allowlist.size > 0 && idx.allowlist.has(name.domain)) return out;
     idx.keywords.forget();
-    this.protectedBrands = this.protectedDomains.get(name.host, name.host.length - name.domain.length);
-    // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     const label = name.uLabel;
+    const hasHyphen = this.loadLabel(label);
+    // The label's hash serves the exact lookup and the owners' (an IDN's owners are keyed by its ASCII label).
+    const labelHash = hashRange(this.labelCodes, 0, label.length);
+    const ownersKey = name.idn ? hashText(name.label, 0, name.label.length) : labelHash;
+    this.protectedBrands = this.protectedDomains.get(ownersKey, name.host, name.host.length - name.domain.length);
+    // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     let text = label;
     if (name.uSub !== '') text = name.idn ? `${name.uSub}.${label}` : name.host.slice(0, name.host.length - name.suffix.length - 1);
     const labelOffset = text.length - label.length;
@@ -58,8 +62,7 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, 0, labelOffset, sk);
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
-    const hasHyphen = this.loadLabel(label);
-    this.exactAndHomoglyph(name, skLabel);
+    this.exactAndHomoglyph(name, labelHash, skLabel);
     this.typos.find(label, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
     if (hasHyphen) this.hyphenRuns(label, name.suffix);
@@ -95,10 +98,10 @@ export class Scanner implements DetectionSink {
    * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
    * detection only to be dropped.
    */
-  private exactAndHomoglyph(name: ParsedName, skLabel: number): void {
+  private exactAndHomoglyph(name: ParsedName, labelHash: number, skLabel: number): void {
     const idx = this.index;
     const label = name.uLabel;
-    const exact = idx.exact.find(hashRange(this.labelCodes, 0, label.length));
+    const exact = idx.exact.find(labelHash);
     if (exact >= 0) {
       for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
         const t = idx.targets[idx.exact.ids[k] ?? 0];

@@ -15,6 +15,12 @@ test('hashText of a range equals hashString of the slice', () => {
   );
 });
 
+/** The lookup as the scanner makes it: with the hash of the domain's first label. */
+function ask(domains: ProtectedDomains, host: string, start: number): ReadonlySet<number> | undefined {
+  const dot = host.indexOf('.', start);
+  return domains.get(hashString(host.slice(start, dot < 0 ? host.length : dot)), host, start);
+}
+
 test('a host end is looked up as protectedFor.get(host.slice(start)) would', () => {
   const map = new Map<string, ReadonlySet<number>>([
     ['example.com', new Set([0])],
@@ -26,7 +32,7 @@ test('a host end is looked up as protectedFor.get(host.slice(start)) would', () 
   const hosts = ['example.com', 'www.example.com', 'xexample.com', 'example.co.uk', 'a.example.co.uk', 'mixed.case.org', 'x.Mixed.Case.org', 'b.com', 'ab.com', 'com', ''];
   for (const host of hosts) {
     for (let start = 0; start <= host.length; start++) {
-      assert.equal(domains.get(host, start), map.get(host.slice(start)), `${host} from ${start}`);
+      assert.equal(ask(domains, host, start), map.get(host.slice(start)), `${host} from ${start}`);
     }
   }
 });
@@ -37,7 +43,7 @@ test('property: lookups agree with the Map on random domains, present or not', (
       const map = new Map<string, ReadonlySet<number>>(keys.map((k, i) => [k, new Set([i])]));
       const domains = new ProtectedDomains(map);
       for (const host of [...keys, ...probes]) {
-        for (let start = 0; start <= host.length; start++) if (domains.get(host, start) !== map.get(host.slice(start))) return false;
+        for (let start = 0; start <= host.length; start++) if (ask(domains, host, start) !== map.get(host.slice(start))) return false;
       }
       return true;
     }),
