@@ -31,7 +31,7 @@ export class Scanner implements DetectionSink {
   private readonly protectedDomains: ProtectedDomains;
 
   constructor(private readonly index: BrandIndex) {
-    this.protectedDomains = new ProtectedDomains(index.protectedFor);
+    this.protectedDomains = new ProtectedDomains(index.protectedFor, index.exact);
     this.typos = new TypoFinder(index, this);
     this.tokens = new TokenFinder(index, this);
   }
@@ -46,10 +46,13 @@ export class Scanner implements DetectionSink {
     idx.keywords.forget();
     const label = name.uLabel;
     const hasHyphen = this.loadLabel(label);
-    // The label's hash serves the exact lookup and the owners' (an IDN's owners are keyed by its ASCII label).
+    // The label's hash serves the exact lookup and the owners', which its answer gates (see ProtectedDomains).
     const labelHash = hashRange(this.labelCodes, 0, label.length);
-    const ownersKey = name.idn ? hashText(name.label, 0, name.label.length) : labelHash;
-    this.protectedBrands = this.protectedDomains.get(ownersKey, name.host, name.host.length - name.domain.length);
+    const exactSlot = idx.exact.find(labelHash);
+    // An IDN's owners are filed under its ASCII label, which the exact lookup (on the Unicode label) does not vouch for.
+    this.protectedBrands = name.idn
+      ? this.protectedDomains.get(0, hashText(name.label, 0, name.label.length), name.host, name.host.length - name.domain.length)
+      : this.protectedDomains.get(exactSlot, labelHash, name.host, name.host.length - name.domain.length);
     // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     let text = label;
     if (name.uSub !== '') text = name.idn ? `${name.uSub}.${label}` : name.host.slice(0, name.host.length - name.suffix.length - 1);
@@ -62,7 +65,7 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, 0, labelOffset, sk);
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
-    this.exactAndHomoglyph(name, labelHash, skLabel);
+    this.exactAndHomoglyph(name, exactSlot, skLabel);
     this.typos.find(label, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
     if (hasHyphen) this.hyphenRuns(label, name.suffix);
@@ -98,10 +101,9 @@ export class Scanner implements DetectionSink {
    * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
    * detection only to be dropped.
    */
-  private exactAndHomoglyph(name: ParsedName, labelHash: number, skLabel: number): void {
+  private exactAndHomoglyph(name: ParsedName, exact: number, skLabel: number): void {
     const idx = this.index;
     const label = name.uLabel;
-    const exact = idx.exact.find(labelHash);
     if (exact >= 0) {
       for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
         const t = idx.targets[idx.exact.ids[k] ?? 0];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hashString, hashText } from '../../../src/engine/index/index.js';
+import { HashMultimap, hashString, hashText } from '../../../src/engine/index/index.js';
 import { ProtectedDomains } from '../../../src/engine/match/protected-domains.js';
 
 test('hashText of a range equals hashString of the slice', () => {
@@ -15,10 +15,16 @@ test('hashText of a range equals hashString of the slice', () => {
   );
 });
 
-/** The lookup as the scanner makes it: with the hash of the domain's first label. */
-function ask(domains: ProtectedDomains, host: string, start: number): ReadonlySet<number> | undefined {
+/** An exact index (hash of a label → ids) holding these labels. */
+function exactOf(labels: readonly string[]): HashMultimap {
+  return new HashMultimap(labels.map(hashString), labels.map((_, i) => i));
+}
+
+/** The lookup as the scanner makes it: with the hash of the domain's first label and what the exact index said of it. */
+function ask(domains: ProtectedDomains, exact: HashMultimap, host: string, start: number): ReadonlySet<number> | undefined {
   const dot = host.indexOf('.', start);
-  return domains.get(hashString(host.slice(start, dot < 0 ? host.length : dot)), host, start);
+  const labelHash = hashString(host.slice(start, dot < 0 ? host.length : dot));
+  return domains.get(exact.find(labelHash), labelHash, host, start);
 }
 
 test('a host end is looked up as protectedFor.get(host.slice(start)) would', () => {
@@ -28,22 +34,25 @@ test('a host end is looked up as protectedFor.get(host.slice(start)) would', () 
     ['Mixed.Case.org', new Set([1])],
     ['b.com', new Set([3])],
   ]);
-  const domains = new ProtectedDomains(map);
+  // `b` and `Mixed` are no target's label: those two domains are asked whatever the exact index says.
+  const exact = exactOf(['example', 'mixed', 'other']);
+  const domains = new ProtectedDomains(map, exact);
   const hosts = ['example.com', 'www.example.com', 'xexample.com', 'example.co.uk', 'a.example.co.uk', 'mixed.case.org', 'x.Mixed.Case.org', 'b.com', 'ab.com', 'com', ''];
   for (const host of hosts) {
     for (let start = 0; start <= host.length; start++) {
-      assert.equal(ask(domains, host, start), map.get(host.slice(start)), `${host} from ${start}`);
+      assert.equal(ask(domains, exact, host, start), map.get(host.slice(start)), `${host} from ${start}`);
     }
   }
 });
 
 test('property: lookups agree with the Map on random domains, present or not', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(fc.stringMatching(/^[a-c]{1,4}\.[a-c]{1,3}$/), { maxLength: 30 }), fc.array(fc.stringMatching(/^[a-c.]{0,9}$/), { maxLength: 30 }), (keys, probes) => {
+    fc.property(fc.uniqueArray(fc.stringMatching(/^[a-c]{1,4}\.[a-c]{1,3}$/), { maxLength: 30 }), fc.array(fc.stringMatching(/^[a-c.]{0,9}$/), { maxLength: 30 }), fc.array(fc.stringMatching(/^[a-c]{1,4}$/), { maxLength: 20 }), (keys, probes, labels) => {
       const map = new Map<string, ReadonlySet<number>>(keys.map((k, i) => [k, new Set([i])]));
-      const domains = new ProtectedDomains(map);
+      const exact = exactOf(labels);
+      const domains = new ProtectedDomains(map, exact);
       for (const host of [...keys, ...probes]) {
-        for (let start = 0; start <= host.length; start++) if (ask(domains, host, start) !== map.get(host.slice(start))) return false;
+        for (let start = 0; start <= host.length; start++) if (ask(domains, exact, host, start) !== map.get(host.slice(start))) return false;
       }
       return true;
     }),
