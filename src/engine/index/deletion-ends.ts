@@ -61,6 +61,8 @@ export class DeletionEnds {
   private readonly plans: (Plan | undefined)[] = [];
   private readonly left = new Int32Array(10);
   private readonly right = new Int32Array(10);
+  /** rightMix of each right end: 0-3 (all a label's one-deletion variants need) in load, 4-9 in collect. */
+  private readonly rightMixes = new Int32Array(10);
   private readonly leftKeys = new Int32Array(10);
   /** The positions let through by the last collectSingles. */
   readonly singles = new Uint8Array(64);
@@ -120,20 +122,23 @@ export class DeletionEnds {
     right[7] = (x4 + y3 + t0) | 0;
     right[8] = (x4 + y2 + t0) | 0;
     right[9] = (x4 + y1 + t0) | 0;
+    const mixes = this.rightMixes;
+    const filter = this.filter;
+    for (let c = 0; c < 4; c++) mixes[c] = filter.rightMix(right[c] ?? 0);
   }
 
   /** Whether the loaded label itself may be in the filter. */
   whole(): boolean {
-    return this.filter.hasSides(this.n, this.left[0] ?? 0, this.right[0] ?? 0);
+    return this.filter.hasMixed(this.filter.leftKey(this.n, this.left[0] ?? 0), this.rightMixes[0] ?? 0);
   }
 
   /** Collects the positions i whose one-deletion variant may be in the filter, in order; returns how many (see singles). */
   collectSingles(): number {
     const n = this.n;
-    const len = n - 1;
     const filter = this.filter;
-    const left = this.left;
-    const right = this.right;
+    const keys = this.leftKeys;
+    for (let c = 0; c < 4; c++) keys[c] = filter.leftKey(n - 1, this.left[c] ?? 0);
+    const mixes = this.rightMixes;
     const out = this.singles;
     // Deleting a unit at least three from either end leaves both ends as they are: one answer for all of them.
     let middle = -1;
@@ -143,10 +148,10 @@ export class DeletionEnds {
       const r = n - 1 - i < 3 ? n - i : 0;
       let pass: boolean;
       if (l === 0 && r === 0) {
-        if (middle < 0) middle = filter.hasSides(len, left[0] ?? 0, right[0] ?? 0) ? 1 : 0;
+        if (middle < 0) middle = filter.hasMixed(keys[0] ?? 0, mixes[0] ?? 0) ? 1 : 0;
         pass = middle === 1;
       } else {
-        pass = filter.hasSides(len, left[l] ?? 0, right[r] ?? 0);
+        pass = filter.hasMixed(keys[l] ?? 0, mixes[r] ?? 0);
       }
       if (pass) out[w++] = i;
     }
@@ -162,12 +167,13 @@ export class DeletionEnds {
       this.plans[n] = plan;
     }
     const left = this.left;
-    const right = this.right;
     const len = n - 2;
     const filter = this.filter;
-    // Up to 28 pairs of ends share ten left ends: the part of each bit that depends on the left end is taken once.
+    // Up to 28 pairs of ends share ten left ends and ten right ends: each is keyed once.
     const keys = this.leftKeys;
     for (let c = 0; c < 10; c++) keys[c] = filter.leftKey(len, left[c] ?? 0);
+    const mixes = this.rightMixes;
+    for (let c = 4; c < 10; c++) mixes[c] = filter.rightMix(this.right[c] ?? 0);
     const caseLeft = plan.left;
     const caseRight = plan.right;
     const first = plan.first;
@@ -175,7 +181,7 @@ export class DeletionEnds {
     const pairs = this.pairs;
     let w = 0;
     for (let e = 0; e < caseLeft.length; e++) {
-      if (!filter.hasKey(keys[caseLeft[e] ?? 0] ?? 0, right[caseRight[e] ?? 0] ?? 0)) continue;
+      if (!filter.hasMixed(keys[caseLeft[e] ?? 0] ?? 0, mixes[caseRight[e] ?? 0] ?? 0)) continue;
       for (let k = 2 * (first[e] ?? 0); k < 2 * (first[e + 1] ?? 0); k++) pairs[w++] = from[k] ?? 0;
     }
     return w / 2;
