@@ -70,20 +70,22 @@ export class DeletionEnds {
 
   constructor(private readonly filter: EndsFilter) {}
 
-  /** Loads codes[0, n). */
-  load(codes: ArrayLike<number>, n: number): void {
+  /** Loads codes[start, start + n). */
+  load(codes: ArrayLike<number>, start: number, n: number): void {
     this.n = n;
+    const s = start;
+    const e = start + n;
     // The five units at each end, 0 past the label as in EndsFilter (a short label's kept units run off it).
-    const h0 = n > 0 ? (codes[0] ?? 0) : 0;
-    const h1 = n > 1 ? (codes[1] ?? 0) : 0;
-    const h2 = n > 2 ? (codes[2] ?? 0) : 0;
-    const h3 = n > 3 ? (codes[3] ?? 0) : 0;
-    const h4 = n > 4 ? (codes[4] ?? 0) : 0;
-    const t0 = n > 0 ? (codes[n - 1] ?? 0) : 0;
-    const t1 = n > 1 ? (codes[n - 2] ?? 0) : 0;
-    const t2 = n > 2 ? (codes[n - 3] ?? 0) : 0;
-    const t3 = n > 3 ? (codes[n - 4] ?? 0) : 0;
-    const t4 = n > 4 ? (codes[n - 5] ?? 0) : 0;
+    const h0 = n > 0 ? (codes[s] ?? 0) : 0;
+    const h1 = n > 1 ? (codes[s + 1] ?? 0) : 0;
+    const h2 = n > 2 ? (codes[s + 2] ?? 0) : 0;
+    const h3 = n > 3 ? (codes[s + 3] ?? 0) : 0;
+    const h4 = n > 4 ? (codes[s + 4] ?? 0) : 0;
+    const t0 = n > 0 ? (codes[e - 1] ?? 0) : 0;
+    const t1 = n > 1 ? (codes[e - 2] ?? 0) : 0;
+    const t2 = n > 2 ? (codes[e - 3] ?? 0) : 0;
+    const t3 = n > 3 ? (codes[e - 4] ?? 0) : 0;
+    const t4 = n > 4 ? (codes[e - 5] ?? 0) : 0;
     // endsSide(a, b, c) is a·B² + b·B + c (mod 2^32): each unit is multiplied once per place, and the ten cases of
     // each end (listed at the top of this file) are sums. Unrolled, the twenty sides cost ~20 multiplications instead of 40 and
     // no table reads (the loop over KEPT was ~100 ns a label).
