@@ -127,14 +127,26 @@ export class TypoFinder {
   private lookupSlot(slot: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     if (slot < 0) return;
     const table = this.index.deletions;
-    const maxEdits = this.index.typoGroups.maxEdits;
-    for (let k = table.start(slot); k < table.end(slot); k++) {
-      const g = table.ids[k] ?? 0;
-      if (this.groupStamp[g] === this.stamp || (maxEdits[g] ?? 0) < minEdits) continue;
-      this.groupStamp[g] = this.stamp;
-      if (this.recording !== null) this.recording.push(g);
-      else if (!this.verify(g, label, start, end, runStart)) return;
+    // Nearly every hash has one group, kept in the slot itself.
+    const single = table.single(slot);
+    if (single >= 0) {
+      this.meet(single, label, start, end, runStart, minEdits);
+      return;
     }
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      if (!this.meet(table.ids[k] ?? 0, label, start, end, runStart, minEdits)) return;
+    }
+  }
+
+  /** Group g met under a hash: verified unless already tried or too close for minEdits; false to stop (an everyday word). */
+  private meet(g: number, label: string, start: number, end: number, runStart: number, minEdits: number): boolean {
+    if (this.groupStamp[g] === this.stamp || (this.index.typoGroups.maxEdits[g] ?? 0) < minEdits) return true;
+    this.groupStamp[g] = this.stamp;
+    if (this.recording !== null) {
+      this.recording.push(g);
+      return true;
+    }
+    return this.verify(g, label, start, end, runStart);
   }
 
   /** Verifies the targets of group g against the label or run; false when the text turns out to be an everyday word (stop). */
@@ -168,12 +180,17 @@ export class TypoFinder {
   private exactGroup(label: string, slot: number, hash: number): number {
     if (slot < 0) return -1;
     const table = this.index.deletions;
-    const groups = this.index.typoGroups;
+    const single = table.single(slot);
+    if (single >= 0) return this.isLabelOf(single, label, hash) ? single : -1;
     for (let k = table.start(slot); k < table.end(slot); k++) {
       const g = table.ids[k] ?? 0;
-      if (this.labelHash[g] === hash && this.index.targets[groups.head[g] ?? 0]?.label === label) return g;
+      if (this.isLabelOf(g, label, hash)) return g;
     }
     return -1;
+  }
+
+  private isLabelOf(g: number, label: string, hash: number): boolean {
+    return this.labelHash[g] === hash && this.index.targets[this.index.typoGroups.head[g] ?? 0]?.label === label;
   }
 
   /**
