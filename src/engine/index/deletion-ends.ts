@@ -138,24 +138,32 @@ export class DeletionEnds {
   collectSingles(): number {
     const n = this.n;
     const filter = this.filter;
-    const keys = this.leftKeys;
-    for (let c = 0; c < 4; c++) keys[c] = filter.leftKey(n - 1, this.left[c] ?? 0);
+    const left = this.left;
     const mixes = this.rightMixes;
     const out = this.singles;
-    // Deleting a unit at least three from either end leaves both ends as they are: one answer for all of them.
-    let middle = -1;
+    if (n < 6) return this.collectShortSingles();
+    // Deleting one of the first three units keeps the last three, and the other way round; deleting any other unit
+    // keeps both ends: seven answers (one for the whole middle), asked with one left key each.
+    const key0 = filter.leftKey(n - 1, left[0] ?? 0);
+    const mix0 = mixes[0] ?? 0;
+    let w = 0;
+    for (let i = 0; i < 3; i++) if (filter.hasMixed(filter.leftKey(n - 1, left[1 + i] ?? 0), mix0)) out[w++] = i;
+    if (filter.hasMixed(key0, mix0)) for (let i = 3; i < n - 3; i++) out[w++] = i;
+    for (let i = n - 3; i < n; i++) if (filter.hasMixed(key0, mixes[n - i] ?? 0)) out[w++] = i;
+    return w;
+  }
+
+  /** collectSingles for a label under six units, whose first and last three overlap. */
+  private collectShortSingles(): number {
+    const n = this.n;
+    const filter = this.filter;
+    const mixes = this.rightMixes;
+    const out = this.singles;
     let w = 0;
     for (let i = 0; i < n; i++) {
       const l = i < 3 ? 1 + i : 0;
       const r = n - 1 - i < 3 ? n - i : 0;
-      let pass: boolean;
-      if (l === 0 && r === 0) {
-        if (middle < 0) middle = filter.hasMixed(keys[0] ?? 0, mixes[0] ?? 0) ? 1 : 0;
-        pass = middle === 1;
-      } else {
-        pass = filter.hasMixed(keys[l] ?? 0, mixes[r] ?? 0);
-      }
-      if (pass) out[w++] = i;
+      if (filter.hasMixed(filter.leftKey(n - 1, this.left[l] ?? 0), mixes[r] ?? 0)) out[w++] = i;
     }
     return w;
   }
