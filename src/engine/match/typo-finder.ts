@@ -138,7 +138,7 @@ export class TypoFinder {
     }
   }
 
-  /** Group g met under a hash: verified unless already tried or too close for minEdits; false to stop (an everyday word). */
+  /** Group g met under a hash: verified unless already tried or allowing fewer than minEdits edits; false to stop (an everyday word). */
   private meet(g: number, label: string, start: number, end: number, runStart: number, minEdits: number): boolean {
     if (this.groupStamp[g] === this.stamp || (this.index.typoGroups.maxEdits[g] ?? 0) < minEdits) return true;
     this.groupStamp[g] = this.stamp;
