@@ -66,7 +66,7 @@ export class Scanner implements DetectionSink {
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
     this.exactAndHomoglyph(name, exactSlot, skLabel);
-    this.typos.find(label, 0, label.length, -1, name.suffix);
+    this.typos.find(label, this.labelCodes, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
     if (hasHyphen) this.hyphenRuns(label, name.suffix);
     return out;
@@ -146,7 +146,7 @@ export class Scanner implements DetectionSink {
             if (t && t.flat.length < 4) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
           }
         }
-        this.typos.find(label, start, end, start, suffix);
+        this.typos.find(label, codes, start, end, start, suffix);
       }
     }
   }
