@@ -1,4 +1,4 @@
-import { Automaton, EndsFilter, HashMultimap, PrefixHashes, hashString } from '../index/index.js';
+import { Automaton, EndsFilter, HashMultimap, InlineMultimap, PrefixHashes, hashString } from '../index/index.js';
 import { KeywordSet } from '../detect/keywords.js';
 import type { Brand } from '../types.js';
 import { buildTargets, type Target } from './target.js';
@@ -35,8 +35,8 @@ export class BrandIndex {
   readonly exact: HashMultimap;
   /** hash(skeleton of label) → domain targets. */
   readonly skeletons: HashMultimap;
-  /** hash(label with up to maxEdits deletions) → typo groups (see typoGroups). */
-  readonly deletions: HashMultimap;
+  /** hash(label with up to maxEdits deletions) → typo groups (see typoGroups); nearly every hash has one group. */
+  readonly deletions: InlineMultimap;
   /** The targets that allow typos, one group per label: a label is hashed, looked up and verified once, not once per domain. */
   readonly typoGroups: TypoGroups;
   /** The ends of every string in `deletions`: asked before hashing each deletion variant of a name's label. */
@@ -74,7 +74,7 @@ export class BrandIndex {
     this.typoGroups = groupByLabel(typoTargets);
     // Group g's head is heads[g]: the deletion table files group ids by position (head ids are target ids, never missing).
     const heads = Array.from(this.typoGroups.head, (id) => this.targets[id] as Target);
-    this.deletions = hashIndex(heads, deletionHashes, (g) => g);
+    this.deletions = new InlineMultimap(...indexPairs(heads, deletionHashes, (g) => g));
     this.deletionEnds = new EndsFilter(heads.reduce((sum, t) => sum + variantCount(t), 0));
     for (const t of heads) addDeletionEnds(this.deletionEnds, t);
     this.deepLengths = new Uint8Array(MAX_DEEP_LENGTH + 1);
@@ -110,8 +110,13 @@ function protectedDomains(brands: readonly Brand[]): Map<string, Set<number>> {
   return map;
 }
 
-/** Keys of each target → the target's id, or the id `idOf` gives it from its position in `targets`. */
-function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[], idOf: (i: number, t: Target) => number = (_, t) => t.id): HashMultimap {
+/** Keys of each target → the target's id. */
+function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[]): HashMultimap {
+  return new HashMultimap(...indexPairs(targets, keysOf, (_, t) => t.id));
+}
+
+/** The keys of each target, and beside each the id `idOf` gives the target from its position in `targets`. */
+function indexPairs(targets: readonly Target[], keysOf: (t: Target) => number[], idOf: (i: number, t: Target) => number): [number[], number[]] {
   const keys: number[] = [];
   const ids: number[] = [];
   targets.forEach((t, i) => {
@@ -120,7 +125,7 @@ function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[], 
       ids.push(idOf(i, t));
     }
   });
-  return new HashMultimap(keys, ids);
+  return [keys, ids];
 }
 
 /**

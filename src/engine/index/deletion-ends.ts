@@ -61,6 +61,8 @@ export class DeletionEnds {
   private readonly plans: (Plan | undefined)[] = [];
   private readonly left = new Int32Array(10);
   private readonly right = new Int32Array(10);
+  /** rightMix of each right end: 0-3 (all a label's one-deletion variants need) in load, 4-9 in collect. */
+  private readonly rightMixes = new Int32Array(10);
   private readonly leftKeys = new Int32Array(10);
   /** The positions let through by the last collectSingles. */
   readonly singles = new Uint8Array(64);
@@ -68,20 +70,22 @@ export class DeletionEnds {
 
   constructor(private readonly filter: EndsFilter) {}
 
-  /** Loads codes[0, n). */
-  load(codes: ArrayLike<number>, n: number): void {
+  /** Loads codes[start, start + n). */
+  load(codes: ArrayLike<number>, start: number, n: number): void {
     this.n = n;
+    const s = start;
+    const e = start + n;
     // The five units at each end, 0 past the label as in EndsFilter (a short label's kept units run off it).
-    const h0 = n > 0 ? (codes[0] ?? 0) : 0;
-    const h1 = n > 1 ? (codes[1] ?? 0) : 0;
-    const h2 = n > 2 ? (codes[2] ?? 0) : 0;
-    const h3 = n > 3 ? (codes[3] ?? 0) : 0;
-    const h4 = n > 4 ? (codes[4] ?? 0) : 0;
-    const t0 = n > 0 ? (codes[n - 1] ?? 0) : 0;
-    const t1 = n > 1 ? (codes[n - 2] ?? 0) : 0;
-    const t2 = n > 2 ? (codes[n - 3] ?? 0) : 0;
-    const t3 = n > 3 ? (codes[n - 4] ?? 0) : 0;
-    const t4 = n > 4 ? (codes[n - 5] ?? 0) : 0;
+    const h0 = n > 0 ? (codes[s] ?? 0) : 0;
+    const h1 = n > 1 ? (codes[s + 1] ?? 0) : 0;
+    const h2 = n > 2 ? (codes[s + 2] ?? 0) : 0;
+    const h3 = n > 3 ? (codes[s + 3] ?? 0) : 0;
+    const h4 = n > 4 ? (codes[s + 4] ?? 0) : 0;
+    const t0 = n > 0 ? (codes[e - 1] ?? 0) : 0;
+    const t1 = n > 1 ? (codes[e - 2] ?? 0) : 0;
+    const t2 = n > 2 ? (codes[e - 3] ?? 0) : 0;
+    const t3 = n > 3 ? (codes[e - 4] ?? 0) : 0;
+    const t4 = n > 4 ? (codes[e - 5] ?? 0) : 0;
     // endsSide(a, b, c) is a·B² + b·B + c (mod 2^32): each unit is multiplied once per place, and the ten cases of
     // each end (listed at the top of this file) are sums. Unrolled, the twenty sides cost ~20 multiplications instead of 40 and
     // no table reads (the loop over KEPT was ~100 ns a label).
@@ -120,35 +124,46 @@ export class DeletionEnds {
     right[7] = (x4 + y3 + t0) | 0;
     right[8] = (x4 + y2 + t0) | 0;
     right[9] = (x4 + y1 + t0) | 0;
+    const mixes = this.rightMixes;
+    const filter = this.filter;
+    for (let c = 0; c < 4; c++) mixes[c] = filter.rightMix(right[c] ?? 0);
   }
 
   /** Whether the loaded label itself may be in the filter. */
   whole(): boolean {
-    return this.filter.hasSides(this.n, this.left[0] ?? 0, this.right[0] ?? 0);
+    return this.filter.hasMixed(this.filter.leftKey(this.n, this.left[0] ?? 0), this.rightMixes[0] ?? 0);
   }
 
   /** Collects the positions i whose one-deletion variant may be in the filter, in order; returns how many (see singles). */
   collectSingles(): number {
     const n = this.n;
-    const len = n - 1;
     const filter = this.filter;
     const left = this.left;
-    const right = this.right;
+    const mixes = this.rightMixes;
     const out = this.singles;
-    // Deleting a unit at least three from either end leaves both ends as they are: one answer for all of them.
-    let middle = -1;
+    if (n < 6) return this.collectShortSingles();
+    // Deleting one of the first three units keeps the last three, and the other way round; deleting any other unit
+    // keeps both ends: seven answers (one for the whole middle), asked with one left key each.
+    const key0 = filter.leftKey(n - 1, left[0] ?? 0);
+    const mix0 = mixes[0] ?? 0;
+    let w = 0;
+    for (let i = 0; i < 3; i++) if (filter.hasMixed(filter.leftKey(n - 1, left[1 + i] ?? 0), mix0)) out[w++] = i;
+    if (filter.hasMixed(key0, mix0)) for (let i = 3; i < n - 3; i++) out[w++] = i;
+    for (let i = n - 3; i < n; i++) if (filter.hasMixed(key0, mixes[n - i] ?? 0)) out[w++] = i;
+    return w;
+  }
+
+  /** collectSingles for a label under six units, whose first and last three overlap. */
+  private collectShortSingles(): number {
+    const n = this.n;
+    const filter = this.filter;
+    const mixes = this.rightMixes;
+    const out = this.singles;
     let w = 0;
     for (let i = 0; i < n; i++) {
       const l = i < 3 ? 1 + i : 0;
       const r = n - 1 - i < 3 ? n - i : 0;
-      let pass: boolean;
-      if (l === 0 && r === 0) {
-        if (middle < 0) middle = filter.hasSides(len, left[0] ?? 0, right[0] ?? 0) ? 1 : 0;
-        pass = middle === 1;
-      } else {
-        pass = filter.hasSides(len, left[l] ?? 0, right[r] ?? 0);
-      }
-      if (pass) out[w++] = i;
+      if (filter.hasMixed(filter.leftKey(n - 1, this.left[l] ?? 0), mixes[r] ?? 0)) out[w++] = i;
     }
     return w;
   }
@@ -162,12 +177,13 @@ export class DeletionEnds {
       this.plans[n] = plan;
     }
     const left = this.left;
-    const right = this.right;
     const len = n - 2;
     const filter = this.filter;
-    // Up to 28 pairs of ends share ten left ends: the part of each bit that depends on the left end is taken once.
+    // Up to 28 pairs of ends share ten left ends and ten right ends: each is keyed once.
     const keys = this.leftKeys;
     for (let c = 0; c < 10; c++) keys[c] = filter.leftKey(len, left[c] ?? 0);
+    const mixes = this.rightMixes;
+    for (let c = 4; c < 10; c++) mixes[c] = filter.rightMix(this.right[c] ?? 0);
     const caseLeft = plan.left;
     const caseRight = plan.right;
     const first = plan.first;
@@ -175,7 +191,7 @@ export class DeletionEnds {
     const pairs = this.pairs;
     let w = 0;
     for (let e = 0; e < caseLeft.length; e++) {
-      if (!filter.hasKey(keys[caseLeft[e] ?? 0] ?? 0, right[caseRight[e] ?? 0] ?? 0)) continue;
+      if (!filter.hasMixed(keys[caseLeft[e] ?? 0] ?? 0, mixes[caseRight[e] ?? 0] ?? 0)) continue;
       for (let k = 2 * (first[e] ?? 0); k < 2 * (first[e + 1] ?? 0); k++) pairs[w++] = from[k] ?? 0;
     }
     return w / 2;

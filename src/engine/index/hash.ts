@@ -31,9 +31,17 @@ export function hashRange(codes: ArrayLike<number>, start: number, end: number):
 }
 
 export function hashString(s: string): number {
+  return hashText(s, 0, s.length);
+}
+
+// Texts come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
+/** Hash of s[start, end), equal to hashString of that slice, without slicing. */
+export function hashText(s: string, start: number, end: number): number {
   let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) >>> 0;
-  return finish(h, s.length);
+  for (let i = start; i < end; i++) h = (Math.imul(h, BASE) + charCodeAt.call(s, i)) >>> 0;
+  return finish(h, end - start);
 }
 
 /**

@@ -106,12 +106,15 @@ function hitFor(name: ParsedName, top: Detection, detections: readonly Detection
   for (let i = 0; i < detections.length; i++) {
     const d = detections[i];
     if (d === undefined || d.target.brand !== brand || d.target.domain !== domain) continue;
-    for (let k = 0; k < d.techniques.length; k++) {
-      const t = d.techniques[k];
+    // Each read once: `reasons` is a getter on lazy detections (a combo's may rebuild its strings when read again).
+    const ts = d.techniques;
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k];
       if (t !== undefined && !techniques.includes(t)) techniques.push(t);
     }
-    for (let k = 0; k < d.reasons.length; k++) {
-      const r = d.reasons[k];
+    const rs = d.reasons;
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k];
       if (r !== undefined && !reasons.includes(r)) reasons.push(r);
     }
   }

@@ -4,9 +4,10 @@ import { detectCombo } from '../detect/combo.js';
 import type { Detection } from '../detect/detection.js';
 import { detectHomoglyph } from '../detect/homoglyph.js';
 import { detectTldSwap } from '../detect/tld-swap.js';
-import { hashRange, hashString } from '../index/index.js';
+import { hashRange, hashString, hashText } from '../index/index.js';
 import { SkeletonBuffer, skeleton, skeletonInto, type ParsedName } from '../names/index.js';
 import { hasLeetDigit, isLeetDigit, unleet } from '../names/leet.js';
+import { ProtectedDomains } from './protected-domains.js';
 import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
 import { TypoFinder } from './typo-finder.js';
@@ -30,6 +31,7 @@ export class Scanner implements DetectionSink {
   /** Where each hyphen-separated part of the label starts. */
   private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
+  private readonly protectedDomains: ProtectedDomains;
   /**
    * Whether the label holds a digit leet spelling reads as a letter, with a letter after it (set by loadLabel):
    * digits at the end are a number (`sport5`, `shop33`), not letters.
@@ -37,6 +39,7 @@ export class Scanner implements DetectionSink {
   private leet = false;
 
   constructor(private readonly index: BrandIndex) {
+    this.protectedDomains = new ProtectedDomains(index.protectedFor, index.exact);
     this.typos = new TypoFinder(index, this);
     this.tokens = new TokenFinder(index, this);
   }
@@ -49,9 +52,16 @@ export class Scanner implements DetectionSink {
     const idx = this.index;
     if (idx.allowlist.size > 0 && idx.allowlist.has(name.domain)) return out;
     idx.keywords.forget();
-    this.protectedBrands = idx.protectedFor.get(name.domain);
-    // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     const label = name.uLabel;
+    const hasHyphen = this.loadLabel(label);
+    // The label's hash serves the exact lookup and the owners', which its answer gates (see ProtectedDomains).
+    const labelHash = hashRange(this.labelCodes, 0, label.length);
+    const exactSlot = idx.exact.find(labelHash);
+    // An IDN's owners are filed under its ASCII label, which the exact lookup (on the Unicode label) does not vouch for.
+    this.protectedBrands = name.idn
+      ? this.protectedDomains.get(0, hashText(name.label, 0, name.label.length), name.host, name.host.length - name.domain.length)
+      : this.protectedDomains.get(exactSlot, labelHash, name.host, name.host.length - name.domain.length);
+    // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     let text = label;
     if (name.uSub !== '') text = name.idn ? `${name.uSub}.${label}` : name.host.slice(0, name.host.length - name.suffix.length - 1);
     const labelOffset = text.length - label.length;
@@ -63,10 +73,9 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, 0, labelOffset, sk);
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
-    const hasHyphen = this.loadLabel(label);
-    this.exactAndHomoglyph(name, skLabel);
+    this.exactAndHomoglyph(name, exactSlot, skLabel);
     if (this.leet && !name.idn) this.leetHomoglyphs(name);
-    this.typos.find(label, 0, label.length, -1, name.suffix);
+    this.typos.find(label, this.labelCodes, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
     if (hasHyphen) this.hyphenRuns(label, name.suffix);
     return out;
@@ -106,10 +115,9 @@ export class Scanner implements DetectionSink {
    * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
    * detection only to be dropped.
    */
-  private exactAndHomoglyph(name: ParsedName, skLabel: number): void {
+  private exactAndHomoglyph(name: ParsedName, exact: number, skLabel: number): void {
     const idx = this.index;
     const label = name.uLabel;
-    const exact = idx.exact.find(hashRange(this.labelCodes, 0, label.length));
     if (exact >= 0) {
       for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
         const t = idx.targets[idx.exact.ids[k] ?? 0];
@@ -169,7 +177,7 @@ export class Scanner implements DetectionSink {
             if (t && t.flat.length < 4) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
           }
         }
-        this.typos.find(label, start, end, start, suffix);
+        this.typos.find(label, codes, start, end, start, suffix);
       }
     }
   }

@@ -2,11 +2,11 @@ import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
 import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
-import { DeletionEnds, PrefixHashes } from '../index/index.js';
+import { DeletionEnds, PrefixHashes, hashString } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
-// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
-const charCodeAt = String.prototype.charCodeAt;
+/** The longest label or run looked up: DeletionEnds keeps the positions of 64 units. */
+const MAX_LENGTH = 64;
 
 /**
  * A copy of a shape to keep for good, made here rather than where shapes are made: V8 moves an allocation site whose
@@ -25,8 +25,15 @@ function kept(shape: TypoShape): TypoShape {
  */
 export class TypoFinder {
   private readonly prefix = new PrefixHashes();
+  /** Whether `prefix` holds the label or run being looked up. */
+  private hashed = false;
   private readonly ends: DeletionEnds;
-  private readonly labelCodes = new Uint16Array(64);
+  /** The codes of the label being looked up, and where in them the label or run starts, and its length. */
+  private codes: Uint16Array = new Uint16Array(0);
+  private start = 0;
+  private n = 0;
+  /** The hash of each group's label: the group a whole label is is found without reading its targets. */
+  private readonly labelHash: Uint32Array;
   /** groupStamp[group] === stamp: the typo group was already tried for the label or run being looked up. */
   private readonly groupStamp: Int32Array;
   private stamp = 0;
@@ -55,27 +62,33 @@ export class TypoFinder {
     this.ends = new DeletionEnds(index.deletionEnds);
     this.exactFirst = new Uint32Array(index.typoGroups.head.length + 1);
     this.exactIsWord = new Uint8Array(index.typoGroups.head.length);
+    this.labelHash = Uint32Array.from(index.typoGroups.head, (id) => hashString(index.targets[id]?.label ?? ''));
     this.recordExactGroups();
   }
 
-  /** Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. */
-  find(label: string, start: number, end: number, runStart: number, suffix: string): void {
+  /**
+   * Typo candidates for label[start, end): the whole label (runStart -1) or a hyphen run inside it. `codes` holds the
+   * label's code units from 0 (the scanner has read them already).
+   */
+  find(label: string, codes: Uint16Array, start: number, end: number, runStart: number, suffix: string): void {
     const idx = this.index;
     const n = end - start;
-    if (n < idx.minTypoLength || n > idx.maxTypoLength || n > this.labelCodes.length) return;
+    if (n < idx.minTypoLength || n > idx.maxTypoLength || n > MAX_LENGTH) return;
     this.suffix = suffix;
     this.stamp++;
     this.runIsWord = -1;
     this.text = null;
-    const codes = this.labelCodes;
-    for (let i = 0; i < n; i++) codes[i] = charCodeAt.call(label, start + i);
-    this.prefix.load(codes, 0, n);
+    this.codes = codes;
+    this.start = start;
+    this.n = n;
+    this.hashed = false;
     // The ends filter answers most variants without a hash or a probe of the deletion table (a cache miss each).
     const ends = this.ends;
-    ends.load(codes, n);
+    ends.load(codes, start, n);
     if (ends.whole()) {
-      const slot = this.index.deletions.find(this.prefix.whole());
-      const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot) : -1;
+      const hash = this.hashes().whole();
+      const slot = this.index.deletions.find(hash);
+      const exact = runStart < 0 && this.recording === null ? this.exactGroup(label, slot, hash) : -1;
       if (exact >= 0) {
         this.pushExact(exact);
         return;
@@ -83,14 +96,23 @@ export class TypoFinder {
       this.lookupSlot(slot, label, start, end, runStart, 1);
     }
     const singles = ends.collectSingles();
-    for (let k = 0; k < singles; k++) this.lookup(this.prefix.without(ends.singles[k] ?? 0), label, start, end, runStart, 1);
+    for (let k = 0; k < singles; k++) this.lookup(this.hashes().without(ends.singles[k] ?? 0), label, start, end, runStart, 1);
     // Two deletions on the name's side only for a whole label, not for every hyphen run inside it: the runs would multiply the cost.
     if (runStart < 0 && n < idx.deepLengths.length && idx.deepLengths[n] === 1) {
       const count = ends.collect();
       for (let k = 0; k < count; k++) {
-        this.lookup(this.prefix.without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
+        this.lookup(this.hashes().without2(ends.pairs[2 * k] ?? 0, ends.pairs[2 * k + 1] ?? 0), label, start, end, runStart, 2);
       }
     }
+  }
+
+  /** The prefix hashes of the label or run, taken at the first variant the ends filter lets through (most labels have none). */
+  private hashes(): PrefixHashes {
+    if (!this.hashed) {
+      this.prefix.load(this.codes, this.start, this.start + this.n);
+      this.hashed = true;
+    }
+    return this.prefix;
   }
 
   /**
@@ -105,14 +127,26 @@ export class TypoFinder {
   private lookupSlot(slot: number, label: string, start: number, end: number, runStart: number, minEdits: number): void {
     if (slot < 0) return;
     const table = this.index.deletions;
-    const maxEdits = this.index.typoGroups.maxEdits;
-    for (let k = table.start(slot); k < table.end(slot); k++) {
-      const g = table.ids[k] ?? 0;
-      if (this.groupStamp[g] === this.stamp || (maxEdits[g] ?? 0) < minEdits) continue;
-      this.groupStamp[g] = this.stamp;
-      if (this.recording !== null) this.recording.push(g);
-      else if (!this.verify(g, label, start, end, runStart)) return;
+    // Nearly every hash has one group, kept in the slot itself.
+    const single = table.single(slot);
+    if (single >= 0) {
+      this.meet(single, label, start, end, runStart, minEdits);
+      return;
     }
+    for (let k = table.start(slot); k < table.end(slot); k++) {
+      if (!this.meet(table.ids[k] ?? 0, label, start, end, runStart, minEdits)) return;
+    }
+  }
+
+  /** Group g met under a hash: verified unless already tried or allowing fewer than minEdits edits; false to stop (an everyday word). */
+  private meet(g: number, label: string, start: number, end: number, runStart: number, minEdits: number): boolean {
+    if (this.groupStamp[g] === this.stamp || (this.index.typoGroups.maxEdits[g] ?? 0) < minEdits) return true;
+    this.groupStamp[g] = this.stamp;
+    if (this.recording !== null) {
+      this.recording.push(g);
+      return true;
+    }
+    return this.verify(g, label, start, end, runStart);
   }
 
   /** Verifies the targets of group g against the label or run; false when the text turns out to be an everyday word (stop). */
@@ -140,17 +174,23 @@ export class TypoFinder {
   /**
    * The group whose label is the whole of `label`, or -1, from the slot of the label's own hash (-1: none). A top-list
    * name is often a brand label itself, and then every one of its deletion variants is in the table: the groups they
-   * meet were worked out when the finder was built (recordExactGroups) and need no probe.
+   * meet were worked out when the finder was built (recordExactGroups) and need no probe. Only a group whose own label
+   * has the hash has its label read (the others are in the slot by a deletion variant).
    */
-  private exactGroup(label: string, slot: number): number {
+  private exactGroup(label: string, slot: number, hash: number): number {
     if (slot < 0) return -1;
     const table = this.index.deletions;
-    const groups = this.index.typoGroups;
+    const single = table.single(slot);
+    if (single >= 0) return this.isLabelOf(single, label, hash) ? single : -1;
     for (let k = table.start(slot); k < table.end(slot); k++) {
       const g = table.ids[k] ?? 0;
-      if (this.index.targets[groups.head[g] ?? 0]?.label === label) return g;
+      if (this.isLabelOf(g, label, hash)) return g;
     }
     return -1;
+  }
+
+  private isLabelOf(g: number, label: string, hash: number): boolean {
+    return this.labelHash[g] === hash && this.index.targets[this.index.typoGroups.head[g] ?? 0]?.label === label;
   }
 
   /**
@@ -169,7 +209,7 @@ export class TypoFinder {
       const label = idx.targets[groups.head[g] ?? 0]?.label ?? '';
       this.exactIsWord[g] = idx.generic.has(label) ? 1 : 0;
       met.length = 0;
-      this.find(label, 0, label.length, -1, '');
+      this.find(label, Uint16Array.from(label, (c) => c.charCodeAt(0)), 0, label.length, -1, '');
       for (const h of met) {
         const head = idx.targets[groups.head[h] ?? 0];
         const shape = head === undefined ? null : typoShape(label, head);

@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { NameError } from '../types.js';
-import { publicSuffix } from './suffix.js';
+import { HostLabels, labelStep, suffixLabel } from './suffix.js';
 
 /** A name split for matching. All fields are lower-case; `host`, `domain`, `label` are ASCII (punycode). */
 export interface ParsedName {
@@ -52,6 +52,9 @@ const CHAR_KIND: Uint8Array = (() => {
   kinds[CODE_DOT] = KIND_DOT;
   return kinds;
 })();
+
+/** The labels of the host being parsed (at most 127 in a host of at most 253 codes), read by split. */
+const hostLabels = new HostLabels();
 
 /** Lower-cases, strips a trailing dot and a leading `*.`, and maps IDN to ASCII. Returns '' for what cannot be a host. */
 function canonicalHost(input: string): string {
@@ -125,19 +128,33 @@ function parseCanonical(input: string): ParsedName | NameError | null {
     if (charCodeAt.call(input, 1) !== CODE_DOT) return null;
     from = 2;
   }
+  // The labels' ends and hashes are taken in this pass for the suffix walk, which then reads no code of its own.
+  const labels = hostLabels;
+  const ends = labels.end;
+  const hashes = labels.hash;
+  let count = 0;
+  let hash = 0;
   let start = from;
   let kinds = 0;
   for (let i = from; i < n; i++) {
+    const code = charCodeAt.call(input, i);
     // Past the table (non-ASCII) reads undefined: 0, like any code the fast path does not take.
-    const kind = CHAR_KIND[charCodeAt.call(input, i)] ?? 0;
+    const kind = CHAR_KIND[code] ?? 0;
     if (kind === KIND_DOT) {
       if (!plainLabel(input, start, i)) return null;
+      ends[count] = i - from;
+      hashes[count++] = hash;
+      hash = 0;
       start = i + 1;
     } else if (kind === 0) return null;
+    else hash = labelStep(hash, code);
     kinds |= kind;
   }
   // Digits and dots only: an IPv4 address, which the general path names.
   if (!plainLabel(input, start, n) || (kinds & KIND_LETTER) === 0) return null;
+  ends[count] = n - from;
+  hashes[count++] = hash;
+  labels.count = count;
   const host = from === 0 ? input : input.slice(from);
   return split(host, host, false);
 }
@@ -175,20 +192,23 @@ function parseAny(input: string): ParsedName | NameError {
     // An xn-- label that does not decode, or does not round-trip, is not a real IDN.
     if (display.length === 0 || domainToASCII(display) !== host) return 'bad-punycode';
   }
+  hostLabels.load(host);
   return split(host, display, idn);
 }
 
 /**
- * Splits a checked host at its public suffix, private suffixes included on purpose: `en-marche.github.io` belongs
- * to whoever holds that page, not to GitHub. The rest is sliced here, as tldts' getDomain would.
+ * Splits a checked host, whose labels hostLabels holds, at its public suffix, private suffixes included on purpose:
+ * `en-marche.github.io` belongs to whoever holds that page, not to GitHub. The rest is sliced here, as tldts'
+ * getDomain would.
  */
 function split(host: string, display: string, idn: boolean): ParsedName | NameError {
-  const suffix = publicSuffix(host);
-  if (suffix.length >= host.length) return 'no-suffix';
+  const labels = hostLabels;
+  const first = suffixLabel(host, labels);
+  if (first === 0) return 'no-suffix';
+  const suffix = host.slice((labels.end[first - 1] ?? 0) + 1);
   const labelEnd = host.length - suffix.length - 1;
-  // A loop, not lastIndexOf: that one is a runtime call, dearer than the few codes of a label.
-  let labelStart = labelEnd;
-  while (labelStart > 0 && charCodeAt.call(host, labelStart - 1) !== CODE_DOT) labelStart--;
+  // The registrable label is the one left of the suffix: its start is known from the labels, no code read.
+  const labelStart = labels.start(first - 1);
   const label = host.slice(labelStart, labelEnd);
   const sub = labelStart === 0 ? '' : host.slice(0, labelStart - 1);
   return {

@@ -7,7 +7,7 @@ const codes = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 /** The pairs (i < j) a DeletionEnds lets through, as "i,j" strings. */
 function collected(ends: DeletionEnds, label: string): Set<string> {
-  ends.load(codes(label), label.length);
+  ends.load(codes(label), 0, label.length);
   const count = ends.collect();
   const out = new Set<string>();
   for (let k = 0; k < count; k++) out.add(`${ends.pairs[2 * k]},${ends.pairs[2 * k + 1]}`);
@@ -39,7 +39,7 @@ test('property: whole and collectSingles answer as the filter does for the label
         for (let i = 0; i < b.length; i++) filter.addVariant(codes(b), b.length, -1, i);
       }
       const ends = new DeletionEnds(filter);
-      ends.load(codes(label), label.length);
+      ends.load(codes(label), 0, label.length);
       assert.equal(ends.whole(), filter.hasVariant(codes(label), label.length, -1, -1), label);
       const count = ends.collectSingles();
       const got = [...ends.singles.subarray(0, count)];
@@ -56,4 +56,29 @@ test('a label whose variants are all in the filter gives every pair; an empty fi
   for (let i = 0; i < label.length; i++) for (let j = i + 1; j < label.length; j++) full.addVariant(codes(label), label.length, i, j);
   assert.equal(collected(new DeletionEnds(full), label).size, (label.length * (label.length - 1)) / 2);
   assert.equal(collected(new DeletionEnds(new EndsFilter(100)), label).size, 0);
+});
+
+test('property: a label read inside a longer run of codes gets the answers it gets alone', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[a-c]{1,10}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-c-]{0,6}$/), fc.stringMatching(/^[a-c-]{1,14}$/), fc.stringMatching(/^[a-c-]{0,6}$/), (brands, before, label, after) => {
+      const filter = new EndsFilter(20);
+      for (const b of brands) {
+        filter.addVariant(codes(b), b.length, -1, -1);
+        for (let i = 0; i < b.length; i++) filter.addVariant(codes(b), b.length, -1, i);
+        for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
+      }
+      const alone = new DeletionEnds(filter);
+      alone.load(codes(label), 0, label.length);
+      const inside = new DeletionEnds(filter);
+      inside.load(codes(before + label + after), before.length, label.length);
+      assert.equal(inside.whole(), alone.whole());
+      const singles = alone.collectSingles();
+      assert.equal(inside.collectSingles(), singles);
+      assert.deepEqual([...inside.singles.subarray(0, singles)], [...alone.singles.subarray(0, singles)]);
+      const pairs = alone.collect();
+      assert.equal(inside.collect(), pairs);
+      assert.deepEqual([...inside.pairs.subarray(0, 2 * pairs)], [...alone.pairs.subarray(0, 2 * pairs)]);
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -5,7 +5,7 @@ import { domainToASCII } from 'node:url';
 import { getPublicSuffix } from 'tldts';
 import { edgeChild, edgeLength, edgeStart, exceptionsRoot, labelText, rulesRoot } from 'tldts/dist/cjs/src/data/trie.js';
 import { parseName } from '../../../src/engine/index.js';
-import { publicSuffix } from '../../../src/engine/names/suffix.js';
+import { HostLabels, labelStep, publicSuffix } from '../../../src/engine/names/suffix.js';
 import { SHARED, sharedText, toplist } from '../../support/shared.js';
 
 const TLDTS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
@@ -81,4 +81,28 @@ test('every name of the benchmark sets (CT names, top lists, a phishing list) ge
   }
   assert.ok(hosts.length > 100_000, `${hosts.length} hosts`);
   assert.deepEqual(disagreements(hosts), []);
+});
+
+test('HostLabels cuts a host at every dot, empty labels included, and hashes each label left to right', () => {
+  const labels = new HostLabels();
+  for (const host of ['', 'com', 'www.example.co.uk', '.a..b.', 'x'.repeat(300), Array.from({ length: 200 }, () => 'a').join('.')]) {
+    labels.load(host);
+    const parts = host.split('.');
+    assert.equal(labels.count, parts.length, host);
+    parts.forEach((part, k) => {
+      assert.equal(host.slice(labels.start(k), labels.end[k]), part);
+      let h = 0;
+      for (const c of part) h = labelStep(h, c.charCodeAt(0));
+      assert.equal(labels.hash[k], h);
+    });
+  }
+});
+
+test('a parsed name is split at the suffix publicSuffix gives its host (the parser fills the labels in its own pass)', () => {
+  for (const input of ['www.example.co.uk', '*.a.b.github.io', 'www.ck', 'a.www.ck', 'x.y.kawasaki.jp', 'example.unknowntld', 'Mixed.Case.COM', 'xn--bcher-kva.de']) {
+    const r = parseName(input);
+    assert.ok(r.ok, input);
+    assert.equal(r.name.suffix, publicSuffix(r.name.host), input);
+    assert.equal(`${r.name.sub === '' ? '' : `${r.name.sub}.`}${r.name.label}.${r.name.suffix}`, r.name.host, input);
+  }
 });
