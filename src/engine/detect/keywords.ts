@@ -1,6 +1,7 @@
 import { skeleton } from '../names/index.js';
 import { SegmentSymbols } from './segment-symbols.js';
-import { symbolOf } from '../index/index.js';
+import { Automaton, symbolOf } from '../index/index.js';
+import { SPOT_LETTER, SPOT_SHORT } from './keyword-spots.js';
 
 const ALPHABET = 36;
 
@@ -20,6 +21,13 @@ export interface Cover {
 const MEMO_SIZE = 16;
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/** The covers that find no keyword, by letters and open, made once: most segments have no keyword, and a cover is never changed. */
+const BARE_COVERS = 64;
+const BARE: Cover[] = [];
+for (let letters = 0; letters < BARE_COVERS; letters++) {
+  for (const open of [false, true]) BARE.push(Object.freeze({ found: NONE, uncovered: letters, letters, open }));
+}
 
 /**
  * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
@@ -42,6 +50,10 @@ export class KeywordSet {
   private readonly memoKeys: string[] = new Array<string>(MEMO_SIZE).fill('');
   private readonly memoCovers: Cover[] = [];
   private memoCount = 0;
+  /** The keywords' skeletons in an Aho–Corasick automaton: every keyword of a name in one pass (see KeywordSpots). */
+  readonly automaton: Automaton;
+  /** Per automaton pattern: SPOT_SHORT and SPOT_LETTER, as the trie has them. */
+  readonly spotFlags: Uint8Array;
 
   constructor(keywords: Iterable<string>) {
     this.words = new Set();
@@ -57,6 +69,14 @@ export class KeywordSet {
       const child = this.next[a] ?? 0;
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
+    const words = [...this.words];
+    this.automaton = new Automaton(words);
+    this.spotFlags = new Uint8Array(words.length);
+    words.forEach((w, p) => {
+      let node = 0;
+      for (let i = 0; i < w.length; i++) node = this.next[node * ALPHABET + symbolOf(w.charCodeAt(i))] ?? 0;
+      this.spotFlags[p] = (this.ends[node] === -1 ? SPOT_SHORT : 0) | (/[a-z]/.test(w) ? SPOT_LETTER : 0);
+    });
   }
 
   private insert(word: string, short: boolean): void {
@@ -185,7 +205,7 @@ export class KeywordSet {
         i = f;
       } else i--;
     }
-    if (count === 0) return { found: NONE, uncovered, letters, open };
+    if (count === 0) return uncovered === letters && letters < BARE_COVERS ? (BARE[2 * letters + (open ? 1 : 0)] as Cover) : { found: NONE, uncovered, letters, open };
     const found = new Array<string>(count);
     for (let i = n; i > 0; ) {
       const f = from[i] ?? -1;

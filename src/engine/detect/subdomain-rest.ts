@@ -1,4 +1,6 @@
+import type { SkeletonBuffer } from '../names/index.js';
 import { readRest } from './combo.js';
+import { KeywordSpots, SPOT_NONE, SPOT_SURE } from './keyword-spots.js';
 import type { Cover, KeywordSet } from './keywords.js';
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -27,15 +29,21 @@ export class SubdomainRest {
   private readonly found: string[] = [];
   /** readBeside stops once `found` holds this many keywords. */
   private limit = Infinity;
+  private readonly spots = new KeywordSpots();
+  /** The skeleton of `sub.label`, when given; its keywords are spotted on the first anyBeside. */
+  private sk: SkeletonBuffer | null = null;
+  private spotted = false;
 
   constructor(private readonly keywords: KeywordSet) {}
 
-  /** Starts a new name; the segments are only found if a token asks. */
-  reset(sub: string, label: string): void {
+  /** Starts a new name; the segments are only found if a token asks. `sk`, if given, holds the skeleton of `sub.label`. */
+  reset(sub: string, label: string, sk: SkeletonBuffer | null = null): void {
     this.sub = sub;
     this.label = label;
     this.ready = false;
     this.labelKeywords = null;
+    this.sk = sk;
+    this.spotted = false;
   }
 
   /** The keywords beside sub[a, b), then those of the label, as readRest finds them. */
@@ -60,6 +68,21 @@ export class SubdomainRest {
    * first segments read, so the rest of the name is never covered (a brand word's score needs no more).
    */
   anyBeside(a: number, b: number): boolean {
+    // Most often the keywords spotted in the name's skeleton tell, and no segment is covered.
+    if (this.sk !== null) {
+      if (!this.spotted) {
+        this.spots.find(this.keywords, this.sk);
+        this.spotted = true;
+      }
+      const sub = this.sub;
+      const left = this.spots.within(sub, 0, 0, a);
+      if (left === SPOT_SURE) return true;
+      const right = this.spots.within(sub, 0, b, sub.length);
+      if (right === SPOT_SURE) return true;
+      const label = this.spots.within(this.label, sub.length + 1, 0, this.label.length);
+      if (label === SPOT_SURE) return true;
+      if (left === SPOT_NONE && right === SPOT_NONE && label === SPOT_NONE) return false;
+    }
     this.limit = 1;
     this.readBeside(a, b);
     return this.found.length > 0;
