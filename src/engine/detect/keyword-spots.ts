@@ -103,6 +103,25 @@ export class KeywordSpots {
     }
     return answer;
   }
+
+  /**
+   * Whether no keyword that a cover of text[from, to), or of its join with the next segment, could list starts there
+   * (false when unsure): then readRest's reading of its units finds nothing and joins nothing, and needs no cover.
+   * A short keyword not at its unit's first symbol is left out: it counts only filling the unit or the join.
+   */
+  quiet(offset: number, from: number, to: number): boolean {
+    const sk = this.sk;
+    if (this.full || sk === null) return false;
+    const origin = sk.origin;
+    for (let k = 0; k < this.count; k++) {
+      const f = this.first[k] ?? 0;
+      const a = (origin[f] ?? 0) - offset;
+      if (a < from || a >= to) continue;
+      if (((this.flags[k] ?? 0) & SPOT_SHORT) !== 0 && f > 0 && (origin[f - 1] ?? 0) - offset >= from && !isSeparator(sk.codes[f - 1] ?? 0)) continue;
+      return false;
+    }
+    return true;
+  }
 }
 
 /** spotFlags: the keyword is short (two letters as written: it counts only filling a segment). */

@@ -70,10 +70,7 @@ export class SubdomainRest {
   anyBeside(a: number, b: number): boolean {
     // Most often the keywords spotted in the name's skeleton tell, and no segment is covered.
     if (this.sk !== null) {
-      if (!this.spotted) {
-        this.spots.find(this.keywords, this.sk);
-        this.spotted = true;
-      }
+      this.spot();
       const sub = this.sub;
       const left = this.spots.within(sub, 0, 0, a);
       if (left === SPOT_SURE) return true;
@@ -86,6 +83,27 @@ export class SubdomainRest {
     this.limit = 1;
     this.readBeside(a, b);
     return this.found.length > 0;
+  }
+
+  /** Spots the keywords of the name's skeleton, once per name. */
+  private spot(): void {
+    if (this.spotted || this.sk === null) return;
+    this.spots.find(this.keywords, this.sk);
+    this.spotted = true;
+  }
+
+  /** Whether no keyword starts in sub[start, end) that its cover or its join could read (see KeywordSpots.quiet): most segments of a CT name. */
+  private quiet(start: number, end: number): boolean {
+    if (this.sk === null) return false;
+    this.spot();
+    return this.spots.quiet(0, start, end);
+  }
+
+  /** Whether no keyword starts in the label (which follows `sub.` in the skeleton) that readRest could read. */
+  private quietLabel(): boolean {
+    if (this.sk === null) return false;
+    this.spot();
+    return this.spots.quiet(this.sub.length + 1, 0, this.label.length);
   }
 
   /** Reads the keywords beside sub[a, b) into `found`, stopping once it holds `limit`. */
@@ -106,7 +124,7 @@ export class SubdomainRest {
     const rightEnd = q > 0 && (this.end[q - 1] ?? 0) > b ? (this.end[q - 1] ?? 0) : b;
     this.readFrom(b, rightEnd, q, count);
     if (found.length >= this.limit) return;
-    this.labelKeywords ??= readRest([this.label], this.keywords).keywords;
+    this.labelKeywords ??= this.quietLabel() ? NONE : readRest([this.label], this.keywords).keywords;
     for (const k of this.labelKeywords) found.push(k);
   }
 
@@ -115,6 +133,10 @@ export class SubdomainRest {
     const piece = pieceStart < pieceEnd;
     let k = from;
     while (k < to) {
+      if (this.quiet(this.start[k] ?? 0, this.end[k] ?? 0)) {
+        k++;
+        continue;
+      }
       let c = this.coverAlone(k);
       let step = 1;
       if (c.uncovered > 0 && c.open) {
@@ -130,13 +152,13 @@ export class SubdomainRest {
       k += step;
     }
     // The piece stands alone unless the last whole segment took it.
-    if (piece && k === to) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
+    if (piece && k === to && !this.quiet(pieceStart, pieceEnd)) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
   }
 
   /** readRest's reading of the piece sub[pieceStart, pieceEnd) (when not empty) followed by segments [from, to). */
   private readFrom(pieceStart: number, pieceEnd: number, from: number, to: number): void {
     let k = from;
-    if (pieceStart < pieceEnd) {
+    if (pieceStart < pieceEnd && !this.quiet(pieceStart, pieceEnd)) {
       let c = this.keywords.coverRange(this.sub, pieceStart, pieceEnd);
       if (c.uncovered > 0 && c.open && from < to) {
         const j = this.keywords.coverOnce(this.sub.slice(pieceStart, pieceEnd) + this.segmentText(from));

@@ -128,3 +128,22 @@ test('anyBeside from spots: a short keyword counts only filling its piece, a key
     assert.equal(rest.anyBeside(a, b), want, `${sub} [${a}, ${b}) ${label}`);
   }
 });
+
+test('property: the keywords beside sub[a, b), read with the skeleton (quiet segments left uncovered), are those readRest finds', () => {
+  const keywords = new KeywordSet(SPOT_KEYWORDS);
+  const reference = new KeywordSet(SPOT_KEYWORDS);
+  const rest = new SubdomainRest(keywords);
+  fc.assert(
+    fc.property(spotText, spotText, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (sub, label, cuts) => {
+      keywords.forget();
+      rest.reset(sub, label, skeletonOf(sub, label));
+      for (const [x, y] of cuts) {
+        const a = sub.length === 0 ? 0 : x % (sub.length + 1);
+        const b = a + (sub.length === a ? 0 : y % (sub.length - a + 1));
+        const want = readRest([sub.slice(0, a), sub.slice(b), label], reference).keywords;
+        assert.deepEqual([...rest.keywordsBeside(a, b)], [...want], `${sub} [${a}, ${b}) ${label}`);
+      }
+    }),
+    { numRuns: 5000 },
+  );
+});
