@@ -57,6 +57,11 @@ export class KeywordSet {
   readonly automaton: Automaton;
   /** Per automaton pattern: SPOT_SHORT and SPOT_LETTER, as the trie has them. */
   readonly spotFlags: Uint8Array;
+  /** After countRange: the cover's uncovered letters, letters, whether it is open, and how many keywords it finds. */
+  uncovered = 0;
+  letters = 0;
+  open = false;
+  counted = 0;
 
   constructor(keywords: Iterable<string>) {
     this.words = new Set();
@@ -176,12 +181,6 @@ export class KeywordSet {
     this.uncovered = this.best[n] ?? 0;
     this.counted = this.keywordCount(n);
   }
-
-  /** After countRange: the cover's numbers. */
-  uncovered = 0;
-  letters = 0;
-  open = false;
-  counted = 0;
 
   /** Keywords on the best cover's path back from n: they are rare, so this is counted before any array is made. */
   private keywordCount(n: number): number {
