@@ -38,7 +38,7 @@ export class KeywordSpots {
   find(keywords: KeywordSet, sk: SkeletonBuffer): void {
     const m = this.matches;
     m.count = 0;
-    keywords.automaton.scan(sk.codes, 0, sk.length, m);
+    keywords.automaton.scanFlat(sk.codes, 0, sk.length, m);
     this.full = m.count === CAPACITY;
     this.sk = sk;
     const codes = sk.codes;

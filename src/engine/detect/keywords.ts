@@ -78,7 +78,7 @@ export class KeywordSet {
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
     const words = [...this.words];
-    this.automaton = new Automaton(words);
+    this.automaton = new Automaton(words, { denseDepth: Infinity, flat: true });
     this.spotFlags = new Uint8Array(words.length);
     words.forEach((w, p) => {
       let node = 0;
