@@ -91,19 +91,20 @@ function isHyphen(code: number): boolean {
   return code === 45 || code === 95;
 }
 
-function scoreFor(target: Target, boundary: boolean, rest: Rest, sameSuffix: boolean): number {
-  const full = rest.uncovered === 0;
-  const partial = !full && rest.uncovered * 2 <= rest.letters;
+/** The score of a combo, from what stands beside the brand: its uncovered letters, letters and keywords found. */
+function scoreFor(target: Target, boundary: boolean, uncovered: number, letters: number, keywords: number, sameSuffix: boolean): number {
+  const full = uncovered === 0;
+  const partial = !full && uncovered * 2 <= letters;
   if (target.weak) {
     // An everyday word needs keywords around it; two keywords, or the brand's own suffix, make up for a missing word boundary.
-    if (full && rest.letters > 0) return boundary ? 0.62 : rest.keywords.length >= 2 ? 0.5 : 0.45;
+    if (full && letters > 0) return boundary ? 0.62 : keywords >= 2 ? 0.5 : 0.45;
     return boundary && sameSuffix && target.letters >= 4 ? 0.5 : 0;
   }
-  if (full) return rest.letters === 0 ? 0.62 : boundary ? 0.9 : 0.82;
+  if (full) return letters === 0 ? 0.62 : boundary ? 0.9 : 0.82;
   if (partial) return boundary ? 0.72 : 0.6;
-  const letters = target.letters;
-  if (boundary) return letters >= 7 ? 0.6 : letters >= 5 ? 0.5 : 0.45;
-  return letters >= 7 ? 0.5 : 0.3;
+  const brandLetters = target.letters;
+  if (boundary) return brandLetters >= 7 ? 0.6 : brandLetters >= 5 ? 0.5 : 0.45;
+  return brandLetters >= 7 ? 0.5 : 0.3;
 }
 
 /** The brand's place in a label and what stands beside it: read once per token found, shared by every target of that token. */
@@ -111,7 +112,7 @@ export interface Span {
   readonly label: string;
   readonly a: number;
   readonly b: number;
-  readonly rest: Rest;
+  readonly rest: SpanRest;
   readonly boundary: boolean;
   /** The plain combo reasons last built from this span, and the brand label they name: a token's targets mostly share it. */
   reasonsLabel: string | null;
@@ -121,11 +122,107 @@ export interface Span {
 const COMBO: readonly Technique[] = Object.freeze(['combo']);
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
+/** isBoundary of a code: a separator, a digit, or none (NaN, past either end). */
+function isBoundaryCode(code: number): boolean {
+  return code !== code || code === 45 || code === 95 || (code >= 48 && code <= 57);
+}
+
 export function readSpan(label: string, a: number, b: number, keywords: KeywordSet): Span {
-  const left = label.slice(0, a);
-  const right = label.slice(b);
-  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (right === '' || isBoundary(right[0]));
-  return { label, a, b, rest: readRest([left, right], keywords), boundary, reasonsLabel: null, reasons: NO_REASONS };
+  const boundary = (a === 0 || isBoundaryCode(charCodeAt.call(label, a - 1))) && (b === label.length || isBoundaryCode(charCodeAt.call(label, b)));
+  return { label, a, b, rest: new SpanRest(label, a, b, keywords), boundary, reasonsLabel: null, reasons: NO_REASONS };
+}
+
+/**
+ * `readRest([label.slice(0, a), label.slice(b)])`, its numbers read now with no string built (most combos are scored
+ * and dropped), its keywords and text read by readRest itself when a reason first asks: the same answer, as both
+ * depend on the label and the keywords alone.
+ */
+export class SpanRest implements Rest {
+  readonly uncovered: number;
+  readonly letters: number;
+  readonly keywordCount: number;
+  /** Whether readRest's text is '' (nothing but separators beside the brand). */
+  readonly bare: boolean;
+  private full: Rest | null = null;
+
+  constructor(
+    private readonly label: string,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly kw: KeywordSet,
+  ) {
+    countPart(label, 0, a, kw);
+    const uncovered = tally.uncovered;
+    const letters = tally.letters;
+    const count = tally.keywords;
+    const bare = tally.bare;
+    countPart(label, b, label.length, kw);
+    this.uncovered = uncovered + tally.uncovered;
+    this.letters = letters + tally.letters;
+    this.keywordCount = count + tally.keywords;
+    this.bare = bare && tally.bare;
+  }
+
+  get keywords(): readonly string[] {
+    return this.read().keywords;
+  }
+
+  get text(): string {
+    return this.read().text;
+  }
+
+  private read(): Rest {
+    this.full ??= readRest([this.label.slice(0, this.a), this.label.slice(this.b)], this.kw);
+    return this.full;
+  }
+}
+
+/** What countPart read last (one module-level holder: no object a call). */
+const tally = { uncovered: 0, letters: 0, keywords: 0, bare: true };
+
+/** readRest's reading of the part text[start, end) into `tally`, as numbers: the same segments, joins and covers. */
+function countPart(text: string, start: number, end: number, keywords: KeywordSet): void {
+  let uncovered = 0;
+  let letters = 0;
+  let count = 0;
+  let bare = true;
+  let i = start;
+  while (i < end && isSeparator(charCodeAt.call(text, i))) i++;
+  while (i < end) {
+    bare = false;
+    let segEnd = i;
+    while (segEnd < end && !isSeparator(charCodeAt.call(text, segEnd))) segEnd++;
+    let next = segEnd;
+    while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+    keywords.countRange(text, i, segEnd);
+    let u = keywords.uncovered;
+    let l = keywords.letters;
+    let c = keywords.counted;
+    // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not: as readRest does it.
+    if (u > 0 && keywords.open && next < end) {
+      let nextEnd = next;
+      while (nextEnd < end && !isSeparator(charCodeAt.call(text, nextEnd))) nextEnd++;
+      const joined = keywords.coverOnce(text.slice(i, segEnd) + text.slice(next, nextEnd));
+      if (joined.uncovered === 0) {
+        u = joined.uncovered;
+        l = joined.letters;
+        c = joined.found.length;
+        next = nextEnd;
+        while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+      }
+    }
+    uncovered += u;
+    letters += l;
+    count += c;
+    i = next;
+  }
+  tally.uncovered = uncovered;
+  tally.letters = letters;
+  tally.keywords = count;
+  tally.bare = bare;
 }
 
 /**
@@ -138,8 +235,8 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
   const suffixEnd = flatSuffixEnd(span.label, span.b, target);
   if (suffixEnd >= 0) return comboWithSuffix(span, target, keywords, suffix, suffixEnd);
   const rest = span.rest;
-  if (rest.letters === 0 && rest.text === '') return null;
-  const score = scoreFor(target, span.boundary, rest, target.isDomain && suffix === target.suffix);
+  if (rest.letters === 0 && rest.bare) return null;
+  const score = scoreFor(target, span.boundary, rest.uncovered, rest.letters, rest.keywordCount, target.isDomain && suffix === target.suffix);
   if (score <= 0) return null;
   return new Combo(target, clampScore(score), span);
 }
@@ -181,7 +278,7 @@ function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffi
   const left = label.slice(0, a);
   const rest = readRest([left, afterSuffix], keywords);
   const boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
-  const score = Math.max(scoreFor(target, boundary, rest, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
+  const score = Math.max(scoreFor(target, boundary, rest.uncovered, rest.letters, rest.keywords.length, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
   if (score <= 0) return null;
   return {
     target,

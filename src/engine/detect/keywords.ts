@@ -1,6 +1,7 @@
 import { skeleton } from '../names/index.js';
 import { SegmentSymbols } from './segment-symbols.js';
-import { symbolOf } from '../index/index.js';
+import { Automaton, symbolOf } from '../index/index.js';
+import { SPOT_LETTER, SPOT_SHORT } from './keyword-spots.js';
 
 const ALPHABET = 36;
 
@@ -20,6 +21,16 @@ export interface Cover {
 const MEMO_SIZE = 16;
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The covers that find no keyword, by letters and open, made once: most segments have no keyword, and a cover is never
+ * changed. Not frozen: a frozen object has a map of its own, and every reader of a Cover would then see two.
+ */
+const BARE_COVERS = 64;
+const BARE: Cover[] = [];
+for (let letters = 0; letters < BARE_COVERS; letters++) {
+  for (const open of [false, true]) BARE.push({ found: NONE, uncovered: letters, letters, open });
+}
 
 /**
  * The words phishers put beside a brand (`mail`, `login`, `secure`, `accounts`...), held as skeletons in
@@ -42,6 +53,15 @@ export class KeywordSet {
   private readonly memoKeys: string[] = new Array<string>(MEMO_SIZE).fill('');
   private readonly memoCovers: Cover[] = [];
   private memoCount = 0;
+  /** The keywords' skeletons in an Aho–Corasick automaton: every keyword of a name in one pass (see KeywordSpots). */
+  readonly automaton: Automaton;
+  /** Per automaton pattern: SPOT_SHORT and SPOT_LETTER, as the trie has them. */
+  readonly spotFlags: Uint8Array;
+  /** After countRange: the cover's uncovered letters, letters, whether it is open, and how many keywords it finds. */
+  uncovered = 0;
+  letters = 0;
+  open = false;
+  counted = 0;
 
   constructor(keywords: Iterable<string>) {
     this.words = new Set();
@@ -57,6 +77,14 @@ export class KeywordSet {
       const child = this.next[a] ?? 0;
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
+    const words = [...this.words];
+    this.automaton = new Automaton(words, { denseDepth: Infinity, flat: true });
+    this.spotFlags = new Uint8Array(words.length);
+    words.forEach((w, p) => {
+      let node = 0;
+      for (let i = 0; i < w.length; i++) node = this.next[node * ALPHABET + symbolOf(w.charCodeAt(i))] ?? 0;
+      this.spotFlags[p] = (this.ends[node] === -1 ? SPOT_SHORT : 0) | (/[a-z]/.test(w) ? SPOT_LETTER : 0);
+    });
   }
 
   private insert(word: string, short: boolean): void {
@@ -123,6 +151,53 @@ export class KeywordSet {
 
   /** `cover(text.slice(start, end))`, with no slice made: the keywords found are the only strings built. */
   coverRange(text: string, start: number, end: number): Cover {
+    const n = this.fill(text, start, end);
+    const uncovered = this.best[n] ?? 0;
+    const letters = this.letters;
+    const open = this.open;
+    let count = this.keywordCount(n);
+    if (count === 0) return uncovered === letters && letters < BARE_COVERS ? (BARE[2 * letters + (open ? 1 : 0)] as Cover) : { found: NONE, uncovered, letters, open };
+    const found = new Array<string>(count);
+    const from = this.from;
+    const origin = this.buffer.origin;
+    for (let i = n; i > 0; ) {
+      const f = from[i] ?? -1;
+      if (f >= 0) {
+        const a = origin[f] ?? 0;
+        const b = i < n ? (origin[i] ?? end) : end;
+        found[--count] = text.slice(a, b);
+        i = f;
+      } else i--;
+    }
+    return { found, uncovered, letters, open };
+  }
+
+  /**
+   * coverRange's numbers with nothing built: afterwards `counted` holds how many keywords the cover finds, and
+   * `uncovered`, `letters` and `open` the rest of it. For readers that need the keywords themselves only later, if ever.
+   */
+  countRange(text: string, start: number, end: number): void {
+    const n = this.fill(text, start, end);
+    this.uncovered = this.best[n] ?? 0;
+    this.counted = this.keywordCount(n);
+  }
+
+  /** Keywords on the best cover's path back from n: they are rare, so this is counted before any array is made. */
+  private keywordCount(n: number): number {
+    const from = this.from;
+    let count = 0;
+    for (let i = n; i > 0; ) {
+      const f = from[i] ?? -1;
+      if (f >= 0) {
+        count++;
+        i = f;
+      } else i--;
+    }
+    return count;
+  }
+
+  /** The cover's table over text[start, end): best[i] the fewest uncovered letters up to symbol i, from[i] how; sets letters and open, returns the symbols read. */
+  private fill(text: string, start: number, end: number): number {
     const buf = this.buffer;
     buf.read(text, start, end);
     const n = buf.length;
@@ -175,27 +250,8 @@ export class KeywordSet {
         node = next[node * ALPHABET + sym] ?? 0;
       }
     }
-    const uncovered = best[n] ?? 0;
-    // Keywords are rare: count them first, then fill the array front to back (no reverse()).
-    let count = 0;
-    for (let i = n; i > 0; ) {
-      const f = from[i] ?? -1;
-      if (f >= 0) {
-        count++;
-        i = f;
-      } else i--;
-    }
-    if (count === 0) return { found: NONE, uncovered, letters, open };
-    const found = new Array<string>(count);
-    for (let i = n; i > 0; ) {
-      const f = from[i] ?? -1;
-      if (f >= 0) {
-        const a = buf.origin[f] ?? 0;
-        const b = i < n ? (buf.origin[i] ?? end) : end;
-        found[--count] = text.slice(a, b);
-        i = f;
-      } else i--;
-    }
-    return { found, uncovered, letters, open };
+    this.letters = letters;
+    this.open = open;
+    return n;
   }
 }

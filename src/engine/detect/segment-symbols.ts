@@ -4,16 +4,17 @@ import { symbolOf } from '../index/index.js';
 // Segments of every string shape come through here: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
 
-/** Most code units the skeleton of one ASCII character has (`m` → `rn`). */
-const WIDEST = 4;
-/** For each ASCII code, how many symbols its skeleton has and which (symbolOf of each code unit). */
-const ASCII_COUNT = new Uint8Array(128);
-const ASCII_SYMBOLS = new Int8Array(128 * WIDEST);
+/**
+ * For each ASCII code, the symbols of its skeleton (symbolOf of each code unit, one or two) packed in one word:
+ * the first in the low byte, the second (`n` of `m` → `rn`) in the next, bit 16 set when there is a second.
+ * One table read a character, no inner loop.
+ */
+const ASCII_PACKED = new Int32Array(128);
+const SECOND = 1 << 16;
 for (let c = 0; c < 128; c++) {
   const s = skeleton(String.fromCharCode(c));
-  if (s.length > WIDEST) throw new Error(`the skeleton of ASCII ${c} is longer than ${WIDEST}`);
-  ASCII_COUNT[c] = s.length;
-  for (let k = 0; k < s.length; k++) ASCII_SYMBOLS[c * WIDEST + k] = symbolOf(s.charCodeAt(k));
+  if (s.length < 1 || s.length > 2) throw new Error(`the skeleton of ASCII ${c} is not one or two code units`);
+  ASCII_PACKED[c] = (symbolOf(s.charCodeAt(0)) & 0xff) | (s.length > 1 ? ((symbolOf(s.charCodeAt(1)) & 0xff) << 8) | SECOND : 0);
 }
 
 /**
@@ -29,9 +30,9 @@ export class SegmentSymbols {
 
   read(text: string, start = 0, end = text.length): void {
     const n = end - start;
-    if (n * WIDEST > this.symbols.length) {
-      this.symbols = new Int8Array(2 * n * WIDEST);
-      this.origin = new Int32Array(2 * n * WIDEST);
+    if (2 * n > this.symbols.length) {
+      this.symbols = new Int8Array(4 * n);
+      this.origin = new Int32Array(4 * n);
     }
     const symbols = this.symbols;
     const origin = this.origin;
@@ -39,9 +40,12 @@ export class SegmentSymbols {
     for (let i = start; i < end; i++) {
       const c = charCodeAt.call(text, i);
       if (c >= 128) return this.readSlow(text, start, end);
-      const count = ASCII_COUNT[c] ?? 0;
-      for (let j = 0; j < count; j++) {
-        symbols[k] = ASCII_SYMBOLS[c * WIDEST + j] ?? 0;
+      const packed = ASCII_PACKED[c] ?? 0;
+      // Int8Array stores keep the low byte as a signed value: the negative symbols come back as they were.
+      symbols[k] = packed;
+      origin[k++] = i;
+      if (packed >= SECOND) {
+        symbols[k] = packed >> 8;
         origin[k++] = i;
       }
     }

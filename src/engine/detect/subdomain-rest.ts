@@ -1,4 +1,6 @@
+import type { SkeletonBuffer } from '../names/index.js';
 import { readRest } from './combo.js';
+import { KeywordSpots, SPOT_NONE, SPOT_SURE } from './keyword-spots.js';
 import type { Cover, KeywordSet } from './keywords.js';
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -27,15 +29,21 @@ export class SubdomainRest {
   private readonly found: string[] = [];
   /** readBeside stops once `found` holds this many keywords. */
   private limit = Infinity;
+  private readonly spots = new KeywordSpots();
+  /** The skeleton of `sub.label`, when given; its keywords are spotted on the first anyBeside. */
+  private sk: SkeletonBuffer | null = null;
+  private spotted = false;
 
   constructor(private readonly keywords: KeywordSet) {}
 
-  /** Starts a new name; the segments are only found if a token asks. */
-  reset(sub: string, label: string): void {
+  /** Starts a new name; the segments are only found if a token asks. `sk`, if given, holds the skeleton of `sub.label`. */
+  reset(sub: string, label: string, sk: SkeletonBuffer | null = null): void {
     this.sub = sub;
     this.label = label;
     this.ready = false;
     this.labelKeywords = null;
+    this.sk = sk;
+    this.spotted = false;
   }
 
   /** The keywords beside sub[a, b), then those of the label, as readRest finds them. */
@@ -60,9 +68,42 @@ export class SubdomainRest {
    * first segments read, so the rest of the name is never covered (a brand word's score needs no more).
    */
   anyBeside(a: number, b: number): boolean {
+    // Most often the keywords spotted in the name's skeleton tell, and no segment is covered.
+    if (this.sk !== null) {
+      this.spot();
+      const sub = this.sub;
+      const left = this.spots.within(sub, 0, 0, a);
+      if (left === SPOT_SURE) return true;
+      const right = this.spots.within(sub, 0, b, sub.length);
+      if (right === SPOT_SURE) return true;
+      const label = this.spots.within(this.label, sub.length + 1, 0, this.label.length);
+      if (label === SPOT_SURE) return true;
+      if (left === SPOT_NONE && right === SPOT_NONE && label === SPOT_NONE) return false;
+    }
     this.limit = 1;
     this.readBeside(a, b);
     return this.found.length > 0;
+  }
+
+  /** Spots the keywords of the name's skeleton, once per name. */
+  private spot(): void {
+    if (this.spotted || this.sk === null) return;
+    this.spots.find(this.keywords, this.sk);
+    this.spotted = true;
+  }
+
+  /** Whether no keyword starts in sub[start, end) that its cover or its join could read (see KeywordSpots.quiet): most segments of a CT name. */
+  private quiet(start: number, end: number): boolean {
+    if (this.sk === null) return false;
+    this.spot();
+    return this.spots.quiet(0, start, end);
+  }
+
+  /** Whether no keyword starts in the label (which follows `sub.` in the skeleton) that readRest could read. */
+  private quietLabel(): boolean {
+    if (this.sk === null) return false;
+    this.spot();
+    return this.spots.quiet(this.sub.length + 1, 0, this.label.length);
   }
 
   /** Reads the keywords beside sub[a, b) into `found`, stopping once it holds `limit`. */
@@ -83,7 +124,7 @@ export class SubdomainRest {
     const rightEnd = q > 0 && (this.end[q - 1] ?? 0) > b ? (this.end[q - 1] ?? 0) : b;
     this.readFrom(b, rightEnd, q, count);
     if (found.length >= this.limit) return;
-    this.labelKeywords ??= readRest([this.label], this.keywords).keywords;
+    this.labelKeywords ??= this.quietLabel() ? NONE : readRest([this.label], this.keywords).keywords;
     for (const k of this.labelKeywords) found.push(k);
   }
 
@@ -92,6 +133,10 @@ export class SubdomainRest {
     const piece = pieceStart < pieceEnd;
     let k = from;
     while (k < to) {
+      if (this.quiet(this.start[k] ?? 0, this.end[k] ?? 0)) {
+        k++;
+        continue;
+      }
       let c = this.coverAlone(k);
       let step = 1;
       if (c.uncovered > 0 && c.open) {
@@ -107,13 +152,13 @@ export class SubdomainRest {
       k += step;
     }
     // The piece stands alone unless the last whole segment took it.
-    if (piece && k === to) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
+    if (piece && k === to && !this.quiet(pieceStart, pieceEnd)) for (const f of this.keywords.coverRange(this.sub, pieceStart, pieceEnd).found) this.found.push(f);
   }
 
   /** readRest's reading of the piece sub[pieceStart, pieceEnd) (when not empty) followed by segments [from, to). */
   private readFrom(pieceStart: number, pieceEnd: number, from: number, to: number): void {
     let k = from;
-    if (pieceStart < pieceEnd) {
+    if (pieceStart < pieceEnd && !this.quiet(pieceStart, pieceEnd)) {
       let c = this.keywords.coverRange(this.sub, pieceStart, pieceEnd);
       if (c.uncovered > 0 && c.open && from < to) {
         const j = this.keywords.coverOnce(this.sub.slice(pieceStart, pieceEnd) + this.segmentText(from));

@@ -38,7 +38,7 @@ export class TokenFinder {
     const idx = this.index;
     const m = this.matches;
     m.count = 0;
-    this.subRest.reset(name.uSub, name.uLabel);
+    this.subRest.reset(name.uSub, name.uLabel, sk);
     idx.automaton.scan(sk.codes, 0, sk.length, m);
     for (let k = 0; k < m.count; k++) {
       const pattern = m.pattern[k] ?? 0;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
-import { readRest, type Rest } from '../../../src/engine/detect/combo.js';
+import { readRest, readSpan, type Rest } from '../../../src/engine/detect/combo.js';
 import { skeleton } from '../../../src/engine/names/index.js';
 
 const KEYWORDS = ['mail', 'login', 'secure', 'accounts', 'portal', 'update', 'verify', 'log', 'in', 'sign', 'id', 'my', 'office'];
@@ -165,4 +165,37 @@ test('property: a segment not covered whole is only covered whole joined with th
     { numRuns: 5000 },
   );
   assert.ok(joins > 20, `only ${joins} joins were tried`);
+});
+
+test('property: countRange gives coverRange\'s numbers, and a span\'s rest is readRest of what stands beside the brand', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  const reference = new KeywordSet(KEYWORDS);
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), (label, x, y) => {
+      const a = x % (label.length + 1);
+      const b = a + (y % (label.length - a + 1));
+      const c = reference.coverRange(label, a, b);
+      keywords.countRange(label, a, b);
+      assert.deepEqual([keywords.uncovered, keywords.letters, keywords.open, keywords.counted], [c.uncovered, c.letters, c.open, c.found.length]);
+      const rest = readSpan(label, a, b, keywords).rest;
+      const want = readRest([label.slice(0, a), label.slice(b)], reference);
+      assert.deepEqual([rest.uncovered, rest.letters, rest.keywordCount, rest.bare], [want.uncovered, want.letters, want.keywords.length, want.text === '']);
+      assert.deepEqual([[...rest.keywords], rest.text], [[...want.keywords], want.text]);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('a span\'s rest joins a keyword cut by a hyphen, on either side of the brand', () => {
+  const keywords = new KeywordSet(KEYWORDS);
+  for (const [label, a, b] of [
+    ['lo-ginbrand', 6, 11],
+    ['brand-lo-gin', 0, 5],
+    ['brandsecure-lo-gin-x', 0, 5],
+  ] as const) {
+    const rest = readSpan(label, a, b, keywords).rest;
+    const want = readRest([label.slice(0, a), label.slice(b)], new KeywordSet(KEYWORDS));
+    assert.ok(want.keywords.includes('login'), label);
+    assert.deepEqual([rest.uncovered, rest.letters, rest.keywordCount], [want.uncovered, want.letters, want.keywords.length], label);
+  }
 });

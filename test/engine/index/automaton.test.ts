@@ -26,6 +26,13 @@ test('property: the automaton finds exactly the occurrences a naive search finds
         assert.deepEqual([...other.pattern.subarray(0, other.count)], [...m.pattern.subarray(0, m.count)], JSON.stringify(layout));
         assert.deepEqual([...other.end.subarray(0, other.count)], [...m.end.subarray(0, m.count)], JSON.stringify(layout));
       }
+      // The premultiplied table (all states dense) finds the same through scanFlat, and so does scanFlat without one.
+      for (const layout of [{ denseDepth: Infinity, flat: true }, { flat: true }, {}]) {
+        const other = createMatches(4096);
+        new Automaton(patterns, layout).scanFlat(codes, 0, codes.length, other);
+        assert.deepEqual([...other.pattern.subarray(0, other.count)], [...m.pattern.subarray(0, m.count)], JSON.stringify(layout));
+        assert.deepEqual([...other.end.subarray(0, other.count)], [...m.end.subarray(0, m.count)], JSON.stringify(layout));
+      }
       // Report positions in the separator-free text, as the naive search does.
       const flatIndex: number[] = [];
       let k = -1;
