@@ -1,5 +1,5 @@
 import type { SkeletonBuffer } from '../names/index.js';
-import { readRest } from './combo.js';
+import { readRest } from './combo-rest.js';
 import { KeywordSpots, SPOT_NONE, SPOT_SURE } from './keyword-spots.js';
 import type { Cover, KeywordSet } from './keywords.js';
 

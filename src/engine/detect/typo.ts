@@ -3,7 +3,7 @@ import { SkeletonBuffer, skeletonInto } from '../names/index.js';
 import { bitsquatReason, isBitFlip } from './bitsquat.js';
 import { clampScore, type Detection } from './detection.js';
 import type { Technique } from '../types.js';
-import { EditTable, type Edit } from './edits.js';
+import { EditTable, oneEdit, type Edit } from './edits.js';
 import { hyphenationReason, isHyphenation } from './hyphenation.js';
 import { adjacentKeys, isVowel } from './keyboard.js';
 
@@ -70,11 +70,20 @@ function sameSkeleton(label: string, skeleton: string): boolean {
 /** The shape of `label` as a typo of the brand label of `target`, or null when it is none (too far, equal, or a homoglyph). */
 export function typoShape(label: string, target: Target): TypoShape | null {
   if (target.maxEdits === 0) return null;
-  const distance = table.fill(target.label, label, target.maxEdits);
-  if (distance === 0 || distance > target.maxEdits) return null;
-  // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
-  if (sameSkeleton(label, target.skeleton)) return null;
-  const edits = table.script();
+  let edits: Edit[];
+  let distance = 1;
+  if (target.maxEdits === 1) {
+    const edit = oneEdit(target.label, label);
+    if (edit === null) return null;
+    // Look-alike letters are a homoglyph, reported by that detector, not a slip of the finger.
+    if (sameSkeleton(label, target.skeleton)) return null;
+    edits = [edit];
+  } else {
+    distance = table.fill(target.label, label, target.maxEdits);
+    if (distance === 0 || distance > target.maxEdits) return null;
+    if (sameSkeleton(label, target.skeleton)) return null;
+    edits = table.script();
+  }
   if (isHyphenation(edits)) {
     return { score: 0.8, techniques: HYPHENATION, reasons: [hyphenationReason(target.label, edits)], bySuffix: false };
   }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
-import { readRest, readSpan, type Rest } from '../../../src/engine/detect/combo.js';
+import { readSpan } from '../../../src/engine/detect/combo.js';
+import { readRest, type Rest } from '../../../src/engine/detect/combo-rest.js';
 import { skeleton } from '../../../src/engine/names/index.js';
 
 const KEYWORDS = ['mail', 'login', 'secure', 'accounts', 'portal', 'update', 'verify', 'log', 'in', 'sign', 'id', 'my', 'office'];

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
-import { readRest } from '../../../src/engine/detect/combo.js';
+import { readRest } from '../../../src/engine/detect/combo-rest.js';
 import { SubdomainRest } from '../../../src/engine/detect/subdomain-rest.js';
 import { SkeletonBuffer, skeletonInto } from '../../../src/engine/names/index.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTargets } from '../../../src/engine/brands/target.js';
-import { readRest } from '../../../src/engine/detect/combo.js';
+import { readRest } from '../../../src/engine/detect/combo-rest.js';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
 import { detectSubdomainWord, detectSubdomainWordLazily, SubdomainWordReasons } from '../../../src/engine/detect/subdomain.js';
 import { SubdomainRest } from '../../../src/engine/detect/subdomain-rest.js';

@@ -1,0 +1,160 @@
+import type { KeywordSet } from './keywords.js';
+
+/**
+ * What stands beside a brand token in a label, read as keywords: the segments between `-`, `_` and `.`, each
+ * covered by keywords, a keyword cut by a hyphen joined back. readRest builds the keywords and text for reasons;
+ * SpanRest reads the same numbers with no string built, for scoring.
+ */
+
+// Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
+/** What stands beside the brand in a label, read as keywords: `mail` + `en-marche`, `apple` + `cloud update`. */
+export interface Rest {
+  readonly keywords: readonly string[];
+  /** Letters beside the brand that no keyword covers. */
+  readonly uncovered: number;
+  /** Letters beside the brand, in all. */
+  readonly letters: number;
+  readonly text: string;
+}
+
+function isSeparator(code: number): boolean {
+  return code === 45 || code === 95 || code === 46;
+}
+
+/**
+ * Reads the parts beside a brand as keywords. Segments are the runs between `-`, `_` and `.`; they are found by
+ * hand (no regex, no split) and covered in place (`keywords.coverRange`); only a keyword cut by a hyphen is joined
+ * into a string and goes through `keywords.coverOnce`, which remembers the covers of the name being matched.
+ */
+export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
+  const found: string[] = [];
+  let uncovered = 0;
+  let letters = 0;
+  let text = '';
+  for (const part of parts) {
+    const n = part.length;
+    let i = 0;
+    while (i < n && isSeparator(part.charCodeAt(i))) i++;
+    while (i < n) {
+      let end = i;
+      while (end < n && !isSeparator(part.charCodeAt(end))) end++;
+      let next = end;
+      while (next < n && isSeparator(part.charCodeAt(next))) next++;
+      // Covered in place: no slice, and no memo scan (16 string compares) for a segment read once.
+      let c = keywords.coverRange(part, i, end);
+      // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
+      if (c.uncovered > 0 && c.open && next < n) {
+        let nextEnd = next;
+        while (nextEnd < n && !isSeparator(part.charCodeAt(nextEnd))) nextEnd++;
+        const joined = keywords.coverOnce(part.slice(i, end) + part.slice(next, nextEnd));
+        if (joined.uncovered === 0) {
+          c = joined;
+          next = nextEnd;
+          while (next < n && isSeparator(part.charCodeAt(next))) next++;
+        }
+      }
+      for (const f of c.found) found.push(f);
+      uncovered += c.uncovered;
+      letters += c.letters;
+      i = next;
+    }
+    let a = 0;
+    let b = n;
+    while (a < b && isSeparator(part.charCodeAt(a))) a++;
+    while (b > a && isSeparator(part.charCodeAt(b - 1))) b--;
+    if (b > a) text = text === '' ? part.slice(a, b) : `${text}-${part.slice(a, b)}`;
+  }
+  return { keywords: found, uncovered, letters, text };
+}
+
+/**
+ * `readRest([label.slice(0, a), label.slice(b)])`, its numbers read now with no string built (most combos are scored
+ * and dropped), its keywords and text read by readRest itself when a reason first asks: the same answer, as both
+ * depend on the label and the keywords alone.
+ */
+export class SpanRest implements Rest {
+  readonly uncovered: number;
+  readonly letters: number;
+  readonly keywordCount: number;
+  /** Whether readRest's text is '' (nothing but separators beside the brand). */
+  readonly bare: boolean;
+  private full: Rest | null = null;
+
+  constructor(
+    private readonly label: string,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly kw: KeywordSet,
+  ) {
+    countPart(label, 0, a, kw);
+    const uncovered = tally.uncovered;
+    const letters = tally.letters;
+    const count = tally.keywords;
+    const bare = tally.bare;
+    countPart(label, b, label.length, kw);
+    this.uncovered = uncovered + tally.uncovered;
+    this.letters = letters + tally.letters;
+    this.keywordCount = count + tally.keywords;
+    this.bare = bare && tally.bare;
+  }
+
+  get keywords(): readonly string[] {
+    return this.read().keywords;
+  }
+
+  get text(): string {
+    return this.read().text;
+  }
+
+  private read(): Rest {
+    this.full ??= readRest([this.label.slice(0, this.a), this.label.slice(this.b)], this.kw);
+    return this.full;
+  }
+}
+
+/** What countPart read last (one module-level holder: no object a call). */
+const tally = { uncovered: 0, letters: 0, keywords: 0, bare: true };
+
+/** readRest's reading of the part text[start, end) into `tally`, as numbers: the same segments, joins and covers. */
+function countPart(text: string, start: number, end: number, keywords: KeywordSet): void {
+  let uncovered = 0;
+  let letters = 0;
+  let count = 0;
+  let bare = true;
+  let i = start;
+  while (i < end && isSeparator(charCodeAt.call(text, i))) i++;
+  while (i < end) {
+    bare = false;
+    let segEnd = i;
+    while (segEnd < end && !isSeparator(charCodeAt.call(text, segEnd))) segEnd++;
+    let next = segEnd;
+    while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+    keywords.countRange(text, i, segEnd);
+    let u = keywords.uncovered;
+    let l = keywords.letters;
+    let c = keywords.counted;
+    // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not: as readRest does it.
+    if (u > 0 && keywords.open && next < end) {
+      let nextEnd = next;
+      while (nextEnd < end && !isSeparator(charCodeAt.call(text, nextEnd))) nextEnd++;
+      const joined = keywords.coverOnce(text.slice(i, segEnd) + text.slice(next, nextEnd));
+      if (joined.uncovered === 0) {
+        u = joined.uncovered;
+        l = joined.letters;
+        c = joined.found.length;
+        next = nextEnd;
+        while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+      }
+    }
+    uncovered += u;
+    letters += l;
+    count += c;
+    i = next;
+  }
+  tally.uncovered = uncovered;
+  tally.letters = letters;
+  tally.keywords = count;
+  tally.bare = bare;
+}
