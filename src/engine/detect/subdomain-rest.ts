@@ -5,6 +5,9 @@ import type { Cover, KeywordSet } from './keywords.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
+// Subdomains of every string shape come through here: called this way, charCodeAt inlines (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
+
 function isSeparator(code: number): boolean {
   return code === 45 || code === 95 || code === 46;
 }
@@ -204,10 +207,10 @@ export class SubdomainRest {
     }
     let count = 0;
     for (let i = 0; i < n; ) {
-      while (i < n && isSeparator(sub.charCodeAt(i))) i++;
+      while (i < n && isSeparator(charCodeAt.call(sub, i))) i++;
       if (i === n) break;
       this.start[count] = i;
-      while (i < n && !isSeparator(sub.charCodeAt(i))) i++;
+      while (i < n && !isSeparator(charCodeAt.call(sub, i))) i++;
       this.end[count++] = i;
     }
     this.count = count;

@@ -40,12 +40,17 @@ export class TokenFinder {
     m.count = 0;
     this.subRest.reset(name.uSub, name.uLabel, sk);
     idx.automaton.scan(sk.codes, 0, sk.length, m);
+    const allWeak = this.allWeak;
+    const codes = sk.codes;
+    const origin = sk.origin;
     for (let k = 0; k < m.count; k++) {
       const pattern = m.pattern[k] ?? 0;
       const skEnd = m.end[k] ?? 0;
+      // A weak-only token followed by a letter of the subdomain is no whole label there: nothing, as inSubdomain would
+      // find after the token's start and ends were read (most tokens on CT names: www runs, everyday words in labels).
+      if (allWeak[pattern] === 1 && skEnd + 1 < sk.length && (codes[skEnd + 1] ?? 0) !== 46 && (origin[skEnd + 1] ?? 0) < labelOffset) continue;
       const skStart = startOf(sk, skEnd, idx.automaton.patternLength[pattern] ?? 0);
       // A token that starts or ends inside one character's expansion (`nato` in `animator`, via m → rn) is not there.
-      const origin = sk.origin;
       if (skStart > 0 && origin[skStart - 1] === origin[skStart]) continue;
       if (skEnd + 1 < sk.length && origin[skEnd + 1] === origin[skEnd]) continue;
       const a = origin[skStart] ?? 0;
@@ -79,11 +84,11 @@ export class TokenFinder {
     const idx = this.index;
     const sub = name.uSub;
     // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
-    const wholeLabel = (a === 0 || sub.charCodeAt(a - 1) === 46) && (b === sub.length || sub.charCodeAt(b) === 46);
+    const wholeLabel = (a === 0 || charCodeAt.call(sub, a - 1) === 46) && (b === sub.length || charCodeAt.call(sub, b) === 46);
     if (!wholeLabel && this.allWeak[pattern] === 1) return;
     // A levelsquat's suffix starts right after the token's label (or, at the subdomain's end, the registrable label
     // starts with it): one character compared rules most targets out before any string work.
-    const follows = !wholeLabel ? -1 : b < sub.length ? sub.charCodeAt(b + 1) : name.uLabel.charCodeAt(0);
+    const follows = !wholeLabel ? -1 : b < sub.length ? charCodeAt.call(sub, b + 1) : charCodeAt.call(name.uLabel, 0);
     // Weak targets only: done when no target's suffix can start there (`www.www.x.com` against fifteen www.* brands).
     if (this.allWeak[pattern] === 1 && ((this.suffixStarts[pattern] ?? 0) & (startBit(follows) | OTHER_START)) === 0) return;
     // -1 until asked: whether keywords stand beside the token (the full list is only read for hits, see SubdomainWordReasons).
@@ -107,6 +112,9 @@ export class TokenFinder {
 }
 
 const NO_TARGETS: readonly number[] = [];
+
+// Subdomains are slices of the host: called this way, charCodeAt inlines for every string shape (see names/skeleton.ts).
+const charCodeAt = String.prototype.charCodeAt;
 const OTHER_START = 1 << 26;
 
 /** The bit of a suffix's first character in `suffixStarts`: a–z, anything else, or none for NaN (no suffix). */
