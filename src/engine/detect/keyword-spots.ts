@@ -8,6 +8,9 @@ const charCodeAt = String.prototype.charCodeAt;
 /** Spots past this many are not kept: `within` then knows nothing. */
 const CAPACITY = 256;
 
+/** Symbols sureOutside scans at a time. */
+const SURE_STEP = 12;
+
 const SURE = 1;
 const NONE = 0;
 const UNKNOWN = -1;
@@ -33,16 +36,55 @@ export class KeywordSpots {
   private count = 0;
   private full = false;
   private sk: SkeletonBuffer | null = null;
+  private keywords: KeywordSet | null = null;
+  /** Skeleton symbols scanned so far, and the automaton's state after them. */
+  private scanned = 0;
+  private state = 0;
 
   /** Finds the keywords in the whole of `sk` (the skeleton of the text `within` will be asked about). */
   find(keywords: KeywordSet, sk: SkeletonBuffer): void {
-    const m = this.matches;
-    m.count = 0;
-    keywords.automaton.scanFlat(sk.codes, 0, sk.length, m);
-    this.full = m.count === CAPACITY;
+    this.begin(keywords, sk);
+    this.scanTo(sk.length);
+  }
+
+  /**
+   * Starts on `sk` with nothing scanned: `within` and `quiet` scan as far as they need (a keyword beside a subdomain
+   * token is most often found before the token, and the rest of the name is then never scanned).
+   */
+  begin(keywords: KeywordSet, sk: SkeletonBuffer): void {
+    this.keywords = keywords;
     this.sk = sk;
+    this.matches.count = 0;
+    this.count = 0;
+    this.full = false;
+    this.scanned = 0;
+    this.state = 0;
+    // Without a resumable table the whole skeleton is scanned at once.
+    if (!keywords.automaton.resumable) this.scanTo(sk.length);
+  }
+
+  /** Scans the skeleton up to the first symbol from text index `at` on (every spot ending before `at` is then known). */
+  private scanUpTo(at: number): void {
+    const sk = this.sk;
+    if (sk === null) return;
+    const origin = sk.origin;
+    let stop = this.scanned;
+    while (stop < sk.length && (origin[stop] ?? 0) < at) stop++;
+    this.scanTo(stop);
+  }
+
+  /** Scans skeleton symbols [scanned, stop) and reads their spots. */
+  private scanTo(stop: number): void {
+    const sk = this.sk;
+    const keywords = this.keywords;
+    if (sk === null || keywords === null || stop <= this.scanned) return;
+    const m = this.matches;
+    const from = m.count;
+    this.state = keywords.automaton.scanFlat(sk.codes, this.scanned, stop, m, this.state);
+    this.scanned = stop;
+    this.full = m.count === CAPACITY;
     const codes = sk.codes;
-    for (let k = 0; k < m.count; k++) {
+    for (let k = from; k < m.count; k++) {
       const pattern = m.pattern[k] ?? 0;
       const end = m.end[k] ?? 0;
       // Walk back over the keyword's symbols; a separator on the way means it crosses segments.
@@ -65,6 +107,25 @@ export class KeywordSpots {
   }
 
   /**
+   * Whether a keyword that makes `within` SURE by itself (with a letter, not short, inside one segment) stands outside
+   * text[a, b) and off the dot before the label: scanned a few symbols at a time, stopping at the first such keyword,
+   * which on CT names mostly comes well before the end. False when there is none, or none within the capacity.
+   */
+  sureOutside(a: number, b: number): boolean {
+    const sk = this.sk;
+    if (sk === null) return false;
+    let k = 0;
+    for (;;) {
+      for (; k < this.count; k++) {
+        if (this.split[k] === 1 || (this.flags[k] ?? 0) !== SPOT_LETTER) continue;
+        if ((sk.origin[this.last[k] ?? 0] ?? 0) < a || (sk.origin[this.first[k] ?? 0] ?? 0) >= b) return true;
+      }
+      if (this.scanned >= sk.length || this.full) return false;
+      this.scanTo(Math.min(this.scanned + SURE_STEP, sk.length));
+    }
+  }
+
+  /**
    * Whether readRest, reading text[from, to) (the units being its segments, cut at `from` and `to`), would find a
    * keyword: SURE when a keyword with a letter stands inside one unit (a short one: filling it), as any such keyword
    * lowers the unit's uncovered count and so shows in its cover, or in the cover of the join that took the unit;
@@ -72,6 +133,7 @@ export class KeywordSpots {
    * a join reads, or one of digits alone, which a cover may or may not list).
    */
   within(text: string, offset: number, from: number, to: number): number {
+    this.scanUpTo(offset + to);
     if (this.full) return UNKNOWN;
     const sk = this.sk;
     if (sk === null) return UNKNOWN;
@@ -111,6 +173,7 @@ export class KeywordSpots {
    */
   quiet(offset: number, from: number, to: number): boolean {
     const sk = this.sk;
+    if (sk !== null) this.scanTo(sk.length);
     if (this.full || sk === null) return false;
     const origin = sk.origin;
     for (let k = 0; k < this.count; k++) {

@@ -74,6 +74,7 @@ export class SubdomainRest {
     // Most often the keywords spotted in the name's skeleton tell, and no segment is covered.
     if (this.sk !== null) {
       this.spot();
+      if (this.spots.sureOutside(a, b)) return true;
       const sub = this.sub;
       const left = this.spots.within(sub, 0, 0, a);
       if (left === SPOT_SURE) return true;
@@ -91,7 +92,7 @@ export class SubdomainRest {
   /** Spots the keywords of the name's skeleton, once per name. */
   private spot(): void {
     if (this.spotted || this.sk === null) return;
-    this.spots.find(this.keywords, this.sk);
+    this.spots.begin(this.keywords, this.sk);
     this.spotted = true;
   }
 

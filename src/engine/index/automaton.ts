@@ -164,12 +164,24 @@ export class Automaton {
     this.flat = layout.flat === true && this.dense === this.states && this.states * ALPHABET <= 0xffff ? Uint16Array.from(delta, (v) => v * ALPHABET) : null;
   }
 
-  /** scan, through the premultiplied table when there is one (see AutomatonLayout.flat). */
-  scanFlat(codes: ArrayLike<number>, start: number, end: number, into: AutomatonMatches): void {
+  /** Whether scanFlat can resume a scan (it has the premultiplied table): else it scans from the root each time. */
+  get resumable(): boolean {
+    return this.flat !== null;
+  }
+
+  /**
+   * scan, through the premultiplied table when there is one (see AutomatonLayout.flat). With the table, the scan starts
+   * from `state` (what an earlier scanFlat of the codes before `start` returned) and returns the state it ends in, so a
+   * text can be scanned in pieces, each only when asked for.
+   */
+  scanFlat(codes: ArrayLike<number>, start: number, end: number, into: AutomatonMatches, state = 0): number {
     const flat = this.flat;
-    if (flat === null) return this.scan(codes, start, end, into);
+    if (flat === null) {
+      this.scan(codes, start, end, into);
+      return 0;
+    }
     const firstOutput = this.firstDenseOutput * ALPHABET;
-    let s = 0;
+    let s = state;
     for (let i = start; i < end; i++) {
       const code = codes[i] ?? 0;
       const sym = code < 128 ? (ASCII_SYMBOLS[code] ?? RESET) : RESET;
@@ -180,6 +192,7 @@ export class Automaton {
       s = flat[s + sym] ?? 0;
       if (s >= firstOutput) this.report(s / ALPHABET, i, into);
     }
+    return s;
   }
 
   /** Scans codes[start, end) and appends every match to `into` (up to its capacity). */

@@ -39,3 +39,22 @@ test('quiet: no keyword starts in the unit, a short one inside a unit left out',
   assert.equal(spots.quiet(0, 13, 15), true);
   assert.equal(spots.quiet(0, 16, 21), false);
 });
+
+test('sureOutside: a plain keyword before or after the span, scanned only as far as needed; short, split and digit keywords do not count', () => {
+  const begun = (text: string): KeywordSpots => {
+    const sk = new SkeletonBuffer(8);
+    skeletonInto(text, 0, text.length, sk);
+    const spots = new KeywordSpots();
+    spots.begin(keywords, sk);
+    return spots;
+  };
+  const long = `paypal.login.${'x'.repeat(40)}.mail`;
+  assert.equal(begun(long).sureOutside(0, 6), true);
+  assert.equal(begun(long).sureOutside(7, 12), true, 'mail, after the span, found by scanning on');
+  assert.equal(begun('xlogin.my.a-365.lo-gin').sureOutside(1, 6), false);
+  assert.equal(begun('xlogin').sureOutside(2, 6), false, 'a keyword across the span is not outside it');
+  // After sureOutside stopped early, within still sees the whole name.
+  const spots = begun(long);
+  spots.sureOutside(0, 6);
+  assert.equal(spots.within(long, 0, 13, long.length), SPOT_SURE);
+});

@@ -33,6 +33,15 @@ test('property: the automaton finds exactly the occurrences a naive search finds
         assert.deepEqual([...other.pattern.subarray(0, other.count)], [...m.pattern.subarray(0, m.count)], JSON.stringify(layout));
         assert.deepEqual([...other.end.subarray(0, other.count)], [...m.end.subarray(0, m.count)], JSON.stringify(layout));
       }
+      // scanFlat in two pieces, the second resumed from the state the first returned, finds the same as in one.
+      const flatOne = new Automaton(patterns, { denseDepth: Infinity, flat: true });
+      if (flatOne.resumable) {
+        const cut = codes.length >> 1;
+        const pieces = createMatches(4096);
+        flatOne.scanFlat(codes, cut, codes.length, pieces, flatOne.scanFlat(codes, 0, cut, pieces));
+        assert.deepEqual([...pieces.pattern.subarray(0, pieces.count)], [...m.pattern.subarray(0, m.count)], 'in two pieces');
+        assert.deepEqual([...pieces.end.subarray(0, pieces.count)], [...m.end.subarray(0, m.count)], 'in two pieces');
+      }
       // Report positions in the separator-free text, as the naive search does.
       const flatIndex: number[] = [];
       let k = -1;
