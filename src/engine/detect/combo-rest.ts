@@ -101,10 +101,12 @@ export class SpanRest implements Rest {
   }
 
   get keywords(): readonly string[] {
-    return this.read().keywords;
+    // No keyword counted, none listed: the covers need not be read again (most combo hits on top-list names).
+    return this.keywordCount === 0 ? NO_KEYWORDS : this.read().keywords;
   }
 
   get text(): string {
+    if (this.full === null && this.keywordCount === 0) return restText(this.label, this.a, this.b);
     return this.read().text;
   }
 
@@ -112,6 +114,24 @@ export class SpanRest implements Rest {
     this.full ??= readRest([this.label.slice(0, this.a), this.label.slice(this.b)], this.kw);
     return this.full;
   }
+}
+
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
+/** readRest's text for the parts label[0, a) and label[b, ...): each trimmed of separators, joined by a hyphen. */
+function restText(label: string, a: number, b: number): string {
+  const left = trimmed(label, 0, a);
+  const right = trimmed(label, b, label.length);
+  return left === '' ? right : right === '' ? left : `${left}-${right}`;
+}
+
+/** label[start, end) without the separators at either end. */
+function trimmed(label: string, start: number, end: number): string {
+  let i = start;
+  let j = end;
+  while (i < j && isSeparator(charCodeAt.call(label, i))) i++;
+  while (j > i && isSeparator(charCodeAt.call(label, j - 1))) j--;
+  return j > i ? label.slice(i, j) : '';
 }
 
 /** What countPart read last (one module-level holder: no object a call). */

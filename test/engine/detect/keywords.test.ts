@@ -182,6 +182,8 @@ test('property: countRange gives coverRange\'s numbers, and a span\'s rest is re
       const want = readRest([label.slice(0, a), label.slice(b)], reference);
       assert.deepEqual([rest.uncovered, rest.letters, rest.keywordCount, rest.bare], [want.uncovered, want.letters, want.keywords.length, want.text === '']);
       assert.deepEqual([[...rest.keywords], rest.text], [[...want.keywords], want.text]);
+      // The text read first (with no keyword counted, it is read without the covers).
+      assert.equal(readSpan(label, a, b, keywords).rest.text, want.text);
     }),
     { numRuns: 3000 },
   );
