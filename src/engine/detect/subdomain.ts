@@ -60,6 +60,7 @@ function isBreak(code: number): boolean {
 }
 
 const SUBDOMAIN: readonly Technique[] = Object.freeze(['subdomain']);
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
 
 /**
  * The score of a brand word in a subdomain, or null for a weak target (an everyday word is no brand word there):
@@ -98,11 +99,13 @@ export class SubdomainWordReasons {
     private readonly suffix: string,
     readonly target: Target,
     private readonly rest: SubdomainRest,
+    /** What rest.anyBeside(a, b) said for the name: when false, the list is known to be empty and is not read. */
+    private readonly keywordsBeside = true,
   ) {}
 
   get reasons(): readonly string[] {
     if (this.built === null) {
-      const beside = this.rest.keywordsOf(this.sub, this.label, this.a, this.b);
+      const beside = this.keywordsBeside ? this.rest.keywordsOf(this.sub, this.label, this.a, this.b) : NO_KEYWORDS;
       this.built = [subdomainWordReason(this.label, this.suffix, this.target, beside)];
     }
     return this.built;

@@ -105,7 +105,7 @@ export class TokenFinder {
       }
       if (beside === -1) beside = this.subRest.anyBeside(a, b) ? 1 : 0;
       // The reasons depend on the brand label only, not on which of its domains: one holder for a token's targets of a label.
-      if (why === null || why.target.label !== t.label) why = new SubdomainWordReasons(sub, a, b, name.uLabel, name.suffix, t, this.subRest);
+      if (why === null || why.target.label !== t.label) why = new SubdomainWordReasons(sub, a, b, name.uLabel, name.suffix, t, this.subRest, beside === 1);
       this.sink.push(detectSubdomainWordLazily(sub, a, b, t, beside === 1, why));
     }
   }

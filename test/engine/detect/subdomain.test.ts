@@ -21,7 +21,8 @@ test('a brand word read lazily scores and reads as the eager one, even when its 
     rest.reset(sub, label);
     const beside = readRest([sub.slice(0, a), sub.slice(b), label], keywords).keywords;
     const eager = detectSubdomainWord(sub, a, b, label, 'net', paypal, beside);
-    const lazy = detectSubdomainWordLazily(sub, a, b, paypal, rest.anyBeside(a, b), new SubdomainWordReasons(sub, a, b, label, 'net', paypal, rest));
+    const any = rest.anyBeside(a, b);
+    const lazy = detectSubdomainWordLazily(sub, a, b, paypal, any, new SubdomainWordReasons(sub, a, b, label, 'net', paypal, rest, any));
     rest.reset('mail.other', 'thing');
     assert.equal(lazy?.score, eager?.score, sub);
     assert.deepEqual(lazy?.techniques, eager?.techniques, sub);
