@@ -48,8 +48,8 @@ export class KeywordSpots {
   }
 
   /**
-   * Starts on `sk` with nothing scanned: `within` and `quiet` scan as far as they need (a keyword beside a subdomain
-   * token is most often found before the token, and the rest of the name is then never scanned).
+   * Starts on `sk` with nothing scanned: `within`, `quiet` and `sureOutside` scan as far as they need (sureOutside
+   * stops at the first plain keyword beside the token, and the rest of the name is then mostly never scanned).
    */
   begin(keywords: KeywordSet, sk: SkeletonBuffer): void {
     this.keywords = keywords;
