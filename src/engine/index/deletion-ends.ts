@@ -73,15 +73,62 @@ export class DeletionEnds {
   /** The positions let through by the last collectSingles. */
   readonly singles = new Uint8Array(64);
   private n = 0;
+  /** The loaded label: loadPairs reads its ends again. */
+  private codes: ArrayLike<number> = [];
+  private start = 0;
 
   constructor(private readonly filter: EndsFilter) {}
 
   /** Loads codes[start, start + n). */
   load(codes: ArrayLike<number>, start: number, n: number): void {
     this.n = n;
+    this.codes = codes;
+    this.start = start;
     const s = start;
     const e = start + n;
-    // The five units at each end, 0 past the label as in EndsFilter (a short label's kept units run off it).
+    // The four units at each end, 0 past the label as in EndsFilter (a short label's kept units run off it).
+    const h0 = n > 0 ? (codes[s] ?? 0) : 0;
+    const h1 = n > 1 ? (codes[s + 1] ?? 0) : 0;
+    const h2 = n > 2 ? (codes[s + 2] ?? 0) : 0;
+    const h3 = n > 3 ? (codes[s + 3] ?? 0) : 0;
+    const t0 = n > 0 ? (codes[e - 1] ?? 0) : 0;
+    const t1 = n > 1 ? (codes[e - 2] ?? 0) : 0;
+    const t2 = n > 2 ? (codes[e - 3] ?? 0) : 0;
+    const t3 = n > 3 ? (codes[e - 4] ?? 0) : 0;
+    // endsSide(a, b, c) is a·B² + b·B + c (mod 2^32): each unit is multiplied once per place, and the ten cases of
+    // each end (listed at the top of this file) are sums. Unrolled, the twenty sides cost ~20 multiplications instead of 40 and
+    // no table reads (the loop over KEPT was ~100 ns a label). Cases 0-3 (the label and its one-deletion variants) here,
+    // 4-9 in loadPairs, for the third of labels that ask for two deletions (load on top-list labels 40 -> 33 ns).
+    const a0 = Math.imul(h0, B2);
+    const a1 = Math.imul(h1, B2);
+    const b1 = Math.imul(h1, B);
+    const b2 = Math.imul(h2, B);
+    const left = this.left;
+    left[0] = (a0 + b1 + h2) | 0;
+    left[1] = (a1 + b2 + h3) | 0;
+    left[2] = (a0 + b2 + h3) | 0;
+    left[3] = (a0 + b1 + h3) | 0;
+    // Mirrored: the right side of case c reads tail[p2], tail[p1], tail[p0] in that order.
+    const x2 = Math.imul(t2, B2);
+    const x3 = Math.imul(t3, B2);
+    const y1 = Math.imul(t1, B);
+    const y2 = Math.imul(t2, B);
+    const right = this.right;
+    right[0] = (x2 + y1 + t0) | 0;
+    right[1] = (x3 + y2 + t1) | 0;
+    right[2] = (x3 + y2 + t0) | 0;
+    right[3] = (x3 + y1 + t0) | 0;
+    const mixes = this.rightMixes;
+    const filter = this.filter;
+    for (let c = 0; c < 4; c++) mixes[c] = filter.rightMix(right[c] ?? 0);
+  }
+
+  /** Sides of cases 4-9 (a pair deleted within one end's first four units) of the loaded label, for collect. */
+  private loadPairs(): void {
+    const codes = this.codes;
+    const n = this.n;
+    const s = this.start;
+    const e = s + n;
     const h0 = n > 0 ? (codes[s] ?? 0) : 0;
     const h1 = n > 1 ? (codes[s + 1] ?? 0) : 0;
     const h2 = n > 2 ? (codes[s + 2] ?? 0) : 0;
@@ -92,9 +139,6 @@ export class DeletionEnds {
     const t2 = n > 2 ? (codes[e - 3] ?? 0) : 0;
     const t3 = n > 3 ? (codes[e - 4] ?? 0) : 0;
     const t4 = n > 4 ? (codes[e - 5] ?? 0) : 0;
-    // endsSide(a, b, c) is a·B² + b·B + c (mod 2^32): each unit is multiplied once per place, and the ten cases of
-    // each end (listed at the top of this file) are sums. Unrolled, the twenty sides cost ~20 multiplications instead of 40 and
-    // no table reads (the loop over KEPT was ~100 ns a label).
     const a0 = Math.imul(h0, B2);
     const a1 = Math.imul(h1, B2);
     const a2 = Math.imul(h2, B2);
@@ -102,37 +146,23 @@ export class DeletionEnds {
     const b2 = Math.imul(h2, B);
     const b3 = Math.imul(h3, B);
     const left = this.left;
-    left[0] = (a0 + b1 + h2) | 0;
-    left[1] = (a1 + b2 + h3) | 0;
-    left[2] = (a0 + b2 + h3) | 0;
-    left[3] = (a0 + b1 + h3) | 0;
     left[4] = (a2 + b3 + h4) | 0;
     left[5] = (a1 + b3 + h4) | 0;
     left[6] = (a1 + b2 + h4) | 0;
     left[7] = (a0 + b3 + h4) | 0;
     left[8] = (a0 + b2 + h4) | 0;
     left[9] = (a0 + b1 + h4) | 0;
-    // Mirrored: the right side of case c reads tail[p2], tail[p1], tail[p0] in that order.
-    const x2 = Math.imul(t2, B2);
-    const x3 = Math.imul(t3, B2);
     const x4 = Math.imul(t4, B2);
     const y1 = Math.imul(t1, B);
     const y2 = Math.imul(t2, B);
     const y3 = Math.imul(t3, B);
     const right = this.right;
-    right[0] = (x2 + y1 + t0) | 0;
-    right[1] = (x3 + y2 + t1) | 0;
-    right[2] = (x3 + y2 + t0) | 0;
-    right[3] = (x3 + y1 + t0) | 0;
     right[4] = (x4 + y3 + t2) | 0;
     right[5] = (x4 + y3 + t1) | 0;
     right[6] = (x4 + y2 + t1) | 0;
     right[7] = (x4 + y3 + t0) | 0;
     right[8] = (x4 + y2 + t0) | 0;
     right[9] = (x4 + y1 + t0) | 0;
-    const mixes = this.rightMixes;
-    const filter = this.filter;
-    for (let c = 0; c < 4; c++) mixes[c] = filter.rightMix(right[c] ?? 0);
   }
 
   /** Whether the loaded label itself may be in the filter. */
@@ -182,6 +212,7 @@ export class DeletionEnds {
       plan = planFor(n);
       this.plans[n] = plan;
     }
+    this.loadPairs();
     const len = n - 2;
     const filter = this.filter;
     // Up to 28 pairs of ends share ten left ends and ten right ends: each is keyed once.
