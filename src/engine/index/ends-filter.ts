@@ -84,16 +84,10 @@ export class EndsFilter {
    * over what passed is skipped when nothing does (most labels).
    */
   passMask(leftKeys: Int32Array, rightMixes: Int32Array, lefts: Uint8Array, rights: Uint8Array): number {
-    const bits = this.bits;
-    const shift = this.lineShift;
     let mask = 0;
     for (let e = 0; e < lefts.length; e++) {
       const leftKey = leftKeys[lefts[e] ?? 0] ?? 0;
-      const line = (leftKey >>> shift) << (LINE_LOG2 - 5);
-      const h = leftKey ^ (rightMixes[rights[e] ?? 0] ?? 0);
-      const a = h & LINE_MASK;
-      const b = (h >>> LINE_LOG2) & LINE_MASK;
-      mask |= (((bits[line | (a >>> 5)] ?? 0) >>> (a & 31)) & ((bits[line | (b >>> 5)] ?? 0) >>> (b & 31)) & 1) << e;
+      mask |= this.inLine(this.lineOf(leftKey), leftKey ^ (rightMixes[rights[e] ?? 0] ?? 0)) << e;
     }
     return mask;
   }
