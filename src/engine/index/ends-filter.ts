@@ -78,6 +78,32 @@ export class EndsFilter {
     return (((bits[line | (a >>> 5)] ?? 0) >>> (a & 31)) & ((bits[line | (b >>> 5)] ?? 0) >>> (b & 31)) & 1) !== 0;
   }
 
+  /**
+   * hasMixed of up to 32 (left key, right mix) pairs at once, pair e being (leftKeys[lefts[e]], rightMixes[rights[e]]):
+   * bit e of the answer is set when it may have been added. No branch depends on a bit read, and the caller's loop
+   * over what passed is skipped when nothing does (most labels).
+   */
+  passMask(leftKeys: Int32Array, rightMixes: Int32Array, lefts: Uint8Array, rights: Uint8Array): number {
+    let mask = 0;
+    for (let e = 0; e < lefts.length; e++) {
+      const leftKey = leftKeys[lefts[e] ?? 0] ?? 0;
+      mask |= this.inLine(this.lineOf(leftKey), leftKey ^ (rightMixes[rights[e] ?? 0] ?? 0)) << e;
+    }
+    return mask;
+  }
+
+  /** The line of a left key's strings: for inLine, when a caller asks about many right ends beside one left end. */
+  lineOf(leftKey: number): number {
+    return (leftKey >>> this.lineShift) << (LINE_LOG2 - 5);
+  }
+
+  /** 1 when both bits of h (leftKey ^ rightMix) are set in the line of leftKey (lineOf), else 0: hasMixed, split. */
+  inLine(line: number, h: number): number {
+    const a = h & LINE_MASK;
+    const b = (h >>> LINE_LOG2) & LINE_MASK;
+    return ((this.bits[line | (a >>> 5)] ?? 0) >>> (a & 31)) & ((this.bits[line | (b >>> 5)] ?? 0) >>> (b & 31)) & 1;
+  }
+
   /** Whether a string of `len` units starting a, b, c and ending x, y, z may have been added. */
   has(len: number, a: number, b: number, c: number, x: number, y: number, z: number): boolean {
     return this.hasSides(len, endsSide(a, b, c), endsSide(x, y, z));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EndsFilter, DeletionEnds } from '../../../src/engine/index/index.js';
+import { LONG, LONG_ORDER, planFor } from '../../../src/engine/index/deletion-ends.js';
 
 const codes = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
@@ -80,5 +81,35 @@ test('property: a label read inside a longer run of codes gets the answers it ge
       assert.deepEqual([...inside.pairs.subarray(0, 2 * pairs)], [...alone.pairs.subarray(0, 2 * pairs)]);
     }),
     { numRuns: 1000 },
+  );
+});
+
+test('every label of LONG units or more has the 28 pairs of ends longMask unrolls, in its order', () => {
+  for (let n = LONG; n <= 64; n++) {
+    const plan = planFor(n);
+    assert.equal([...plan.left].map((l, e) => `${l}${plan.right[e] ?? ''}`).join(' '), LONG_ORDER, `length ${n}`);
+  }
+});
+
+test('property: collect lists the pairs let through in the plan order (grouped by ends, as the reasons of a hit follow)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[a-d]{1,12}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-d-]{3,20}$/), (brands, label) => {
+      const filter = new EndsFilter(20);
+      for (const b of brands) for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
+      const ends = new DeletionEnds(filter);
+      ends.load(codes(label), 0, label.length);
+      const count = ends.collect();
+      const plan = planFor(label.length);
+      const expected: number[] = [];
+      for (let e = 0; e + 1 < plan.first.length; e++) {
+        for (let k = plan.first[e] ?? 0; k < (plan.first[e + 1] ?? 0); k++) {
+          const i = plan.pairs[2 * k] ?? 0;
+          const j = plan.pairs[2 * k + 1] ?? 0;
+          if (filter.hasVariant(codes(label), label.length, i, j)) expected.push(i, j);
+        }
+      }
+      assert.deepEqual([...ends.pairs.subarray(0, 2 * count)], expected);
+    }),
+    { numRuns: 1500 },
   );
 });
