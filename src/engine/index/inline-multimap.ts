@@ -1,4 +1,4 @@
-import { sortedPairs } from './multimap.js';
+import { keyBloom, sortedPairs } from './multimap.js';
 
 /**
  * A hash → ids multimap for keys that mostly have one id (the deletion table: 99.4% of its 319k keys at 10,000
@@ -61,14 +61,9 @@ export class InlineMultimap {
       i = j;
     }
     this.ids = pool;
-    let bits = 1 << 10;
-    while (bits < distinct * 16) bits *= 2;
-    this.bloom = new Int32Array(bits >>> 5);
-    this.bloomShift = 32 - Math.log2(bits);
-    for (let i = 0; i < m; i++) {
-      const bit = Math.imul(sortedKeys[i] ?? 0, 0x9e3779b1) >>> this.bloomShift;
-      this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
+    const filter = keyBloom(sortedKeys, distinct);
+    this.bloom = filter.bloom;
+    this.bloomShift = filter.shift;
   }
 
   /** The slot holding `key`, or -1. */

@@ -46,14 +46,9 @@ export class HashMultimap {
       this.slots[2 * slot + 1] = at;
     }
     this.ids = pool;
-    let bits = 1 << 10;
-    while (bits < keys.length * 16) bits *= 2;
-    this.bloom = new Int32Array(bits >>> 5);
-    this.bloomShift = 32 - Math.log2(bits);
-    for (let i = 0; i < m; i++) {
-      const bit = Math.imul(sortedKeys[i] ?? 0, 0x9e3779b1) >>> this.bloomShift;
-      this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
+    const filter = keyBloom(sortedKeys, keys.length);
+    this.bloom = filter.bloom;
+    this.bloomShift = filter.shift;
   }
 
   /** The slot holding `key`, or -1. */
@@ -82,6 +77,22 @@ export class HashMultimap {
   get bytes(): number {
     return this.slots.byteLength + this.ids.byteLength + this.bloom.byteLength;
   }
+}
+
+/**
+ * A one-hash Bloom filter over `keys`, at least 16 bits for each of `count` keys: the bitset, and the shift that
+ * takes a key's bit from `Math.imul(key, 0x9e3779b1)` (the lookup tests that bit in place, see find).
+ */
+export function keyBloom(keys: ArrayLike<number>, count: number): { bloom: Int32Array; shift: number } {
+  let bits = 1 << 10;
+  while (bits < count * 16) bits *= 2;
+  const bloom = new Int32Array(bits >>> 5);
+  const shift = 32 - Math.log2(bits);
+  for (let i = 0; i < keys.length; i++) {
+    const bit = Math.imul(keys[i] ?? 0, 0x9e3779b1) >>> shift;
+    bloom[bit >>> 5] = (bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  return { bloom, shift };
 }
 
 /** Largest id packed beside a 32-bit key into one double (53 bits of mantissa). */
