@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EndsFilter, DeletionEnds } from '../../../src/engine/index/index.js';
-import { LONG, LONG_ORDER, planFor } from '../../../src/engine/index/deletion-ends.js';
+import { LONG, LONG_ORDER, planFor } from '../../../src/engine/index/deletion-plan.js';
 
 const codes = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
