@@ -142,7 +142,7 @@ export class Scanner implements DetectionSink {
   /**
    * Digits for letters beyond `0` and `1` (`4m4z0n`, `micr05oft`): the label read as letters, looked up among the
    * skeletons, one way only: brands whose own label has such a digit, short ones and everyday words are left out
-   * (`adex` is no lookalike of `4dex`, nor `m3` of `me`). Only labels holding such a digit get here.
+   * (`adex` is no lookalike of `4dex`, nor `m3` of `me`). Only labels with such a digit before a letter get here.
    */
   private leetHomoglyphs(name: ParsedName): void {
     const idx = this.index;
