@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeywordSet } from '../../../src/engine/detect/keywords.js';
-import { readRest } from '../../../src/engine/detect/combo-rest.js';
+import { readRest, type Rest } from '../../../src/engine/detect/combo-rest.js';
 import { SubdomainRest } from '../../../src/engine/detect/subdomain-rest.js';
 import { SkeletonBuffer, skeletonInto } from '../../../src/engine/names/index.js';
 
@@ -92,7 +92,8 @@ const SPOT_KEYWORDS = [...KEYWORDS, 'ma', '365', 'acc', 'go', 'docs'];
 const spotPiece = fc.oneof(piece, fc.constantFrom('ma', 'rna', 'm', 'a', '36', '5', '365', 'my', 'go', 'g', 'o-', 'ac', 'cc', 'clocs', 'docs', 'vvvvvv', 'www', 'é-'));
 const spotText = fc.array(spotPiece, { maxLength: 10 }).map((a) => a.join(''));
 
-test('property: anyBeside from the keywords spotted in the skeleton says what the covers say', () => {
+/** Checks `check` on random subdomains, labels and token ranges [a, b), given what readRest finds beside the token. */
+function propertyBeside(check: (rest: SubdomainRest, a: number, b: number, want: Rest, where: string) => void): void {
   const keywords = new KeywordSet(SPOT_KEYWORDS);
   const reference = new KeywordSet(SPOT_KEYWORDS);
   const rest = new SubdomainRest(keywords);
@@ -103,12 +104,15 @@ test('property: anyBeside from the keywords spotted in the skeleton says what th
       for (const [x, y] of cuts) {
         const a = sub.length === 0 ? 0 : x % (sub.length + 1);
         const b = a + (sub.length === a ? 0 : y % (sub.length - a + 1));
-        const want = readRest([sub.slice(0, a), sub.slice(b), label], reference).keywords.length > 0;
-        assert.equal(rest.anyBeside(a, b), want, `${sub} [${a}, ${b}) ${label}`);
+        check(rest, a, b, readRest([sub.slice(0, a), sub.slice(b), label], reference), `${sub} [${a}, ${b}) ${label}`);
       }
     }),
     { numRuns: 5000 },
   );
+}
+
+test('property: anyBeside from the keywords spotted in the skeleton says what the covers say', () => {
+  propertyBeside((rest, a, b, want, where) => assert.equal(rest.anyBeside(a, b), want.keywords.length > 0, where));
 });
 
 test('anyBeside from spots: a short keyword counts only filling its piece, a keyword across a hyphen only when a join reads it', () => {
@@ -130,20 +134,5 @@ test('anyBeside from spots: a short keyword counts only filling its piece, a key
 });
 
 test('property: the keywords beside sub[a, b), read with the skeleton (quiet segments left uncovered), are those readRest finds', () => {
-  const keywords = new KeywordSet(SPOT_KEYWORDS);
-  const reference = new KeywordSet(SPOT_KEYWORDS);
-  const rest = new SubdomainRest(keywords);
-  fc.assert(
-    fc.property(spotText, spotText, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (sub, label, cuts) => {
-      keywords.forget();
-      rest.reset(sub, label, skeletonOf(sub, label));
-      for (const [x, y] of cuts) {
-        const a = sub.length === 0 ? 0 : x % (sub.length + 1);
-        const b = a + (sub.length === a ? 0 : y % (sub.length - a + 1));
-        const want = readRest([sub.slice(0, a), sub.slice(b), label], reference).keywords;
-        assert.deepEqual([...rest.keywordsBeside(a, b)], [...want], `${sub} [${a}, ${b}) ${label}`);
-      }
-    }),
-    { numRuns: 5000 },
-  );
+  propertyBeside((rest, a, b, want, where) => assert.deepEqual([...rest.keywordsBeside(a, b)], [...want.keywords], where));
 });
