@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { HashMultimap } from '../../../src/engine/index/index.js';
+import { assertMultimapProperty } from '../../support/multimap-property.js';
 import { sortedPairs } from '../../../src/engine/index/multimap.js';
 
 function idsOf(map: HashMultimap, key: number): number[] {
@@ -10,19 +11,7 @@ function idsOf(map: HashMultimap, key: number): number[] {
 }
 
 test('property: every key gives back its distinct ids in order, and an absent key gives none', () => {
-  const key = fc.oneof(fc.constantFrom(0, 1, 2 ** 31, 2 ** 32 - 1), fc.nat({ max: 2 ** 32 - 1 }), fc.nat({ max: 40 }));
-  fc.assert(
-    fc.property(fc.array(fc.tuple(key, fc.nat({ max: 50 })), { maxLength: 300 }), fc.array(key, { maxLength: 30 }), (pairs, probes) => {
-      const map = new HashMultimap(
-        pairs.map((p) => p[0]),
-        pairs.map((p) => p[1]),
-      );
-      const expected = new Map<number, Set<number>>();
-      for (const [k, id] of pairs) expected.set(k, (expected.get(k) ?? new Set()).add(id));
-      for (const k of [...expected.keys(), ...probes]) assert.deepEqual(idsOf(map, k), [...(expected.get(k) ?? [])].sort((a, b) => a - b), `key ${k}`);
-    }),
-    { numRuns: 500 },
-  );
+  assertMultimapProperty((keys, ids) => new HashMultimap(keys, ids), idsOf);
 });
 
 test('keys that share their low bits all stay findable (probing walks past the taken slots)', () => {
