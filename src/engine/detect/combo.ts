@@ -1,6 +1,6 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
-import type { KeywordSet } from './keywords.js';
+import { keywordPhrase, type KeywordSet } from './keywords.js';
 import { readRest, SpanRest, type Rest } from './combo-rest.js';
 import type { Technique } from '../types.js';
 
@@ -117,7 +117,7 @@ class Combo implements Detection {
 }
 
 function comboReason(target: Target, rest: Rest): string {
-  const kw = rest.keywords.length > 0 ? ` + keyword${rest.keywords.length > 1 ? 's' : ''} ${rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  const kw = rest.keywords.length > 0 ? ` + ${keywordPhrase(rest.keywords)}` : '';
   const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
   return `brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`;
 }
@@ -141,7 +141,7 @@ function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffi
 
 /** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */
 function flatDomain(span: Span, target: Target): Detection {
-  const kw = span.rest.keywords.length > 0 ? ` + keyword${span.rest.keywords.length > 1 ? 's' : ''} ${span.rest.keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  const kw = span.rest.keywords.length > 0 ? ` + ${keywordPhrase(span.rest.keywords)}` : '';
   const score = span.rest.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.45;
   return {
     target,

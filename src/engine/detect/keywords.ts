@@ -5,6 +5,12 @@ import { SPOT_LETTER, SPOT_SHORT } from './keyword-spots.js';
 
 const ALPHABET = 36;
 
+/** How reasons name the keywords found: "keyword `mail`", "keywords `secure`, `login`"; '' for none. */
+export function keywordPhrase(keywords: readonly string[]): string {
+  if (keywords.length === 0) return '';
+  return `keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}`;
+}
+
 /** A segment split into keywords: see KeywordSet.cover. */
 export interface Cover {
   readonly found: readonly string[];

@@ -1,5 +1,6 @@
 import type { Target } from '../brands/target.js';
 import { clampScore, type Detection } from './detection.js';
+import { keywordPhrase } from './keywords.js';
 import type { SubdomainRest } from './subdomain-rest.js';
 import type { Technique } from '../types.js';
 
@@ -78,7 +79,7 @@ export function detectSubdomainWord(sub: string, a: number, b: number, label: st
 }
 
 export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
-  const kw = keywords.length > 0 ? ` with keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}` : '';
+  const kw = keywords.length > 0 ? ` with ${keywordPhrase(keywords)}` : '';
   return `brand \`${target.label}\` as a subdomain of \`${label}.${suffix}\`${kw}`;
 }
 
