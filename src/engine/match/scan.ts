@@ -152,7 +152,8 @@ export class Scanner implements DetectionSink {
     for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
       const t = idx.targets[idx.skeletons.ids[k] ?? 0];
       if (t === undefined || t.weak || t.label.length < 4 || hasLeetDigit(t.label) || this.owned(t)) continue;
-      this.push(detectHomoglyph(name.uLabel, letters, false, name.label, t));
+      const d = detectHomoglyph(name.uLabel, letters, false, name.label, t);
+      if (d !== null) this.out.push(d);
     }
   }
 
