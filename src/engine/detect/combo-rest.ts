@@ -19,7 +19,8 @@ export interface Rest {
   readonly text: string;
 }
 
-function isSeparator(code: number): boolean {
+/** A code between segments: `-`, `_` or `.`. */
+export function isSeparator(code: number): boolean {
   return code === 45 || code === 95 || code === 46;
 }
 

@@ -4,10 +4,6 @@ import { keywordPhrase, type KeywordSet } from './keywords.js';
 import { readRest, SpanRest, type Rest } from './combo-rest.js';
 import type { Technique } from '../types.js';
 
-function isBoundary(ch: string | undefined): boolean {
-  return ch === undefined || ch === '-' || ch === '_' || (ch >= '0' && ch <= '9');
-}
-
 /**
  * Where the brand's own suffix, written flat after the brand (`mfa-gov-af`, `en-marchefr`: a levelsquat), ends in
  * `label` from `b` on, or -1. Compared in place, no regex or slice: this runs for every target of every token.
@@ -66,7 +62,7 @@ const NO_REASONS: readonly string[] = Object.freeze([]);
 // Labels come in every string shape: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
 
-/** isBoundary of a code: a separator, a digit, or none (NaN, past either end). */
+/** Whether a brand token ends at this code: a hyphen, an underscore, a digit, or none (NaN, past either end of the label). */
 function isBoundaryCode(code: number): boolean {
   return code !== code || code === 45 || code === 95 || (code >= 48 && code <= 57);
 }
@@ -128,7 +124,7 @@ function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffi
   const afterSuffix = label.slice(suffixEnd);
   const left = label.slice(0, a);
   const rest = readRest([left, afterSuffix], keywords);
-  const boundary = (left === '' || isBoundary(left[left.length - 1])) && (afterSuffix === '' || isBoundary(afterSuffix[0]));
+  const boundary = isBoundaryCode(charCodeAt.call(left, left.length - 1)) && isBoundaryCode(charCodeAt.call(afterSuffix, 0));
   const score = Math.max(scoreFor(target, boundary, rest.uncovered, rest.letters, rest.keywords.length, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
   if (score <= 0) return null;
   return {

@@ -1,5 +1,6 @@
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { SkeletonBuffer } from '../names/index.js';
+import { isSeparator } from './combo-rest.js';
 import type { KeywordSet } from './keywords.js';
 
 // Texts of every string shape come through here: called this way, charCodeAt inlines (see names/skeleton.ts).
@@ -14,10 +15,6 @@ const SURE_STEP = 12;
 const SURE = 1;
 const NONE = 0;
 const UNKNOWN = -1;
-
-function isSeparator(code: number): boolean {
-  return code === 45 || code === 95 || code === 46;
-}
 
 /**
  * Every keyword in a name's skeleton, from one pass of the keywords' automaton (~2 ns a character), so that whether

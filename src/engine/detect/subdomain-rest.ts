@@ -1,5 +1,5 @@
 import type { SkeletonBuffer } from '../names/index.js';
-import { readRest } from './combo-rest.js';
+import { isSeparator, readRest } from './combo-rest.js';
 import { KeywordSpots, SPOT_NONE, SPOT_SURE } from './keyword-spots.js';
 import type { Cover, KeywordSet } from './keywords.js';
 
@@ -7,10 +7,6 @@ const NONE: readonly string[] = Object.freeze([]);
 
 // Subdomains of every string shape come through here: called this way, charCodeAt inlines (see names/skeleton.ts).
 const charCodeAt = String.prototype.charCodeAt;
-
-function isSeparator(code: number): boolean {
-  return code === 45 || code === 95 || code === 46;
-}
 
 /**
  * The keywords beside a brand token in a subdomain: what `readRest([sub[0, a), sub[b, ...), label]).keywords` gives,
