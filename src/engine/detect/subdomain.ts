@@ -78,7 +78,7 @@ export function detectSubdomainWord(sub: string, a: number, b: number, label: st
   return score === null ? null : { target, score, techniques: SUBDOMAIN, reasons: [subdomainWordReason(label, suffix, target, keywords)] };
 }
 
-export function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
+function subdomainWordReason(label: string, suffix: string, target: Target, keywords: readonly string[]): string {
   const kw = keywords.length > 0 ? ` with ${keywordPhrase(keywords)}` : '';
   return `brand \`${target.label}\` as a subdomain of \`${label}.${suffix}\`${kw}`;
 }
