@@ -5,7 +5,7 @@
 import { wordsFor } from './calibration.js';
 import { ACTOR_PRIOR, NAMING_CLIP, factNodeKind } from './evidence-model.js';
 import { factKey } from './background.js';
-import { type EvidenceLine, absenceLine, absencePenalty, infrastructureEvidence, infrastructureKinds } from './infrastructure-evidence.js';
+import { type EvidenceLine, absenceLine, absencePenalty, describeKind, infrastructureEvidence, infrastructureKinds } from './infrastructure-evidence.js';
 import { normaliseDomain } from './import/indicator-value.js';
 import type { Knowledge } from './knowledge.js';
 import { BACKGROUND } from './target-index.js';
@@ -126,7 +126,7 @@ function operationOf(k: Knowledge, domain: string, facts: readonly Fact[]): { do
     if (f.subject.toLowerCase() !== domain || (kind !== 'email' && kind !== 'ip' && kind !== 'ns' && kind !== 'cert')) continue;
     const key = factKey(f.fact, f.value);
     if ((k.background?.factCounts.get(key) ?? 0) > RARE) continue;
-    mine.set(key, `${f.fact.replace('_', ' ')} ${f.value}`);
+    mine.set(key, `${describeKind(f.fact)} ${f.value}`);
   }
   const out = new Map<string, string>();
   for (const f of facts) {

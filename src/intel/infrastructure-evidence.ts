@@ -179,7 +179,8 @@ function asn(k: Knowledge, n: number, how: string, out: EvidenceByActor): void {
   }
 }
 
-function describeKind(fact: string): string {
+/** A fact's kind in words: `a` → `address`, `registrant_email` → `registrant e-mail`. */
+export function describeKind(fact: string): string {
   const f = fact.toLowerCase();
   if (f === 'a' || f === 'ip') return 'address';
   if (f === 'ns') return 'name server';

@@ -45,7 +45,10 @@ test('the four domains on the JAR-listed address come out as APT28, likely or ve
     assert.ok(counted.some((e) => /name|imitates/.test(e.fact)), 'naming or targets');
     const address = top.evidence.filter((e) => /194\.187\.249/.test(e.fact) && !e.fact.includes('tied to it'));
     assert.equal(address.filter((e) => e.counted).length, 1, 'the address and its /24 count once');
+    // A line borrowed from a sibling domain says in words what ties them (`address`, not the record type `a`).
+    for (const e of top.evidence.filter((x) => x.fact.includes('tied to it'))) assert.match(e.fact, /tied to it by the same address 194\.187\.249\.135: /, d);
   }
+  assert.ok(FIVE.slice(0, 4).some((d) => attribute(d, facts, k)[0]?.evidence.some((e) => e.fact.includes('tied to it'))), 'some sibling line is shown');
 });
 
 test('removing the shared-address facts lowers the probability of APT28', () => {
