@@ -21,8 +21,11 @@ export class HashMultimap {
   private readonly bloom: Int32Array;
   private readonly bloomShift: number;
 
-  /** Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). */
-  constructor(keys: ArrayLike<number>, ids: ArrayLike<number>) {
+  /**
+   * Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). `bloomPerKey`: size the
+   * Bloom filter by distinct keys rather than by pairs (a table whose keys carry several ids each keeps it small).
+   */
+  constructor(keys: ArrayLike<number>, ids: ArrayLike<number>, bloomPerKey = false) {
     const sorted = sortedPairs(keys, ids);
     const sortedKeys = sorted.keys;
     const sortedIds = sorted.ids;
@@ -46,7 +49,7 @@ export class HashMultimap {
       this.slots[2 * slot + 1] = at;
     }
     this.ids = pool;
-    const filter = keyBloom(sortedKeys, keys.length);
+    const filter = keyBloom(sortedKeys, bloomPerKey ? distinct : keys.length);
     this.bloom = filter.bloom;
     this.bloomShift = filter.shift;
   }
