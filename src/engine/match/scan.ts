@@ -119,10 +119,17 @@ export class Scanner implements DetectionSink {
     const idx = this.index;
     const labels = idx.labels;
     const label = name.uLabel;
+    // A brand found owning the name: its targets come one after another (ids run brand by brand, and so do both walks),
+    // and the rest of them are passed over on one comparison (`google.de` walks 198 targets labelled `google`, twice).
+    let owner = -1;
     if (labelSlot >= 0) {
       for (let k = labels.start(labelSlot); k < labels.end(labelSlot) && labels.kindAt(k) === EXACT; k++) {
         const t = idx.targets[labels.idAt(k)];
-        if (t === undefined || this.owned(t)) continue;
+        if (t === undefined || t.brand === owner) continue;
+        if (this.owned(t)) {
+          owner = t.brand;
+          continue;
+        }
         const d = detectTldSwap(label, name.suffix, t);
         if (d !== null) this.out.push(d);
       }
@@ -140,7 +147,11 @@ export class Scanner implements DetectionSink {
         continue;
       }
       const t = idx.targets[labels.idAt(k)];
-      if (t === undefined || label === t.label || this.owned(t)) continue;
+      if (t === undefined || t.brand === owner || label === t.label) continue;
+      if (this.owned(t)) {
+        owner = t.brand;
+        continue;
+      }
       labelSkeleton ??= this.sk.toString(skLabel, this.sk.length);
       const d = detectHomoglyph(label, labelSkeleton, name.idn, name.label, t);
       if (d !== null) this.out.push(d);
