@@ -1,4 +1,4 @@
-import { Automaton, EndsFilter, InlineMultimap, PrefixHashes } from '../index/index.js';
+import { Automaton, EndsFilter, HashMultimap, InlineMultimap, PrefixHashes, hashString } from '../index/index.js';
 import { KeywordSet } from '../detect/keywords.js';
 import type { Brand } from '../types.js';
 import { LabelTable } from './label-table.js';
@@ -34,6 +34,11 @@ export class BrandIndex {
   readonly generic: ReadonlySet<string>;
   /** hash(label) → targets with that exact label, hash(skeleton) → domain targets, hash(domain's label) → owners: one probe. */
   readonly labels: LabelTable;
+  /**
+   * hash(label) → the targets too short for the automaton (flat under MIN_AUTOMATON_TOKEN), which the hyphen runs look
+   * for: a few hundred keys, a table that stays in the cache where the label table's filter did not.
+   */
+  readonly shortLabels: HashMultimap;
   /** hash(label with up to maxEdits deletions) → typo groups (see typoGroups); nearly every hash has one group. */
   readonly deletions: InlineMultimap;
   /** The targets that allow typos, one group per label: a label is hashed, looked up and verified once, not once per domain. */
@@ -68,6 +73,11 @@ export class BrandIndex {
     this.allowlist = new Set([...(options.allowlist ?? [])].map((d) => d.toLowerCase()));
     this.protectedFor = protectedDomains(brands);
     this.labels = new LabelTable(this.targets, this.protectedFor);
+    const short = this.targets.filter((t) => t.flat.length < MIN_AUTOMATON_TOKEN);
+    this.shortLabels = new HashMultimap(
+      short.map((t) => hashString(t.label)),
+      short.map((t) => t.id),
+    );
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
     this.typoGroups = groupByLabel(typoTargets);
     // Group g's head is heads[g]: the deletion table files group ids by position (head ids are target ids, never missing).
@@ -92,7 +102,7 @@ export class BrandIndex {
 
   /** Approximate bytes held by the index structures (not counting the strings of targets). */
   get bytes(): number {
-    return this.labels.bytes + this.deletions.bytes + this.deletionEnds.bytes + this.automaton.bytes;
+    return this.labels.bytes + this.shortLabels.bytes + this.deletions.bytes + this.deletionEnds.bytes + this.automaton.bytes;
   }
 }
 

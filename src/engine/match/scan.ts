@@ -181,7 +181,7 @@ export class Scanner implements DetectionSink {
   /** Runs of hyphen-separated parts: short brands (`bbc-press`) and typo'd brands beside keywords. */
   private hyphenRuns(label: string, suffix: string): void {
     const idx = this.index;
-    const labels = idx.labels;
+    const short = idx.shortLabels;
     const codes = this.labelCodes;
     if (label.length + 1 > this.bounds.length) this.bounds = new Int32Array(2 * (label.length + 1));
     const bounds = this.bounds;
@@ -193,11 +193,11 @@ export class Scanner implements DetectionSink {
         const start = bounds[i] ?? 0;
         const end = j + 1 < parts ? (bounds[j + 1] ?? 0) - 1 : label.length;
         if (start === 0 && end === label.length) continue;
-        const slot = labels.find(hashRange(codes, start, end));
+        const slot = short.find(hashRange(codes, start, end));
         if (slot >= 0) {
-          for (let k = labels.start(slot); k < labels.end(slot) && labels.kindAt(k) === EXACT; k++) {
-            const t = idx.targets[labels.idAt(k)];
-            if (t && t.flat.length < 4) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
+          for (let k = short.start(slot); k < short.end(slot); k++) {
+            const t = idx.targets[short.ids[k] ?? 0];
+            if (t) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
           }
         }
         this.typos.find(label, codes, start, end, start, suffix);
