@@ -1,6 +1,7 @@
 import { Automaton, EndsFilter, HashMultimap, InlineMultimap, PrefixHashes, hashString } from '../index/index.js';
 import { KeywordSet } from '../detect/keywords.js';
 import type { Brand } from '../types.js';
+import { LabelTable } from './label-table.js';
 import { buildTargets, type Target } from './target.js';
 
 export interface CompileOptions {
@@ -31,10 +32,13 @@ export class BrandIndex {
   readonly keywords: KeywordSet;
   /** Keywords and everyday words, flat: a name whose label is one of these is no typo of a brand (`cloud` vs `icloud`). */
   readonly generic: ReadonlySet<string>;
-  /** hash(label) → targets with that exact label. */
-  readonly exact: HashMultimap;
-  /** hash(skeleton of label) → domain targets. */
-  readonly skeletons: HashMultimap;
+  /** hash(label) → targets with that exact label, hash(skeleton) → domain targets, hash(domain's label) → owners: one probe. */
+  readonly labels: LabelTable;
+  /**
+   * hash(label) → the targets too short for the automaton (flat under MIN_AUTOMATON_TOKEN), which the hyphen runs look
+   * for: a few hundred keys, a table that stays in the cache where the label table's filter did not.
+   */
+  readonly shortLabels: HashMultimap;
   /** hash(label with up to maxEdits deletions) → typo groups (see typoGroups); nearly every hash has one group. */
   readonly deletions: InlineMultimap;
   /** The targets that allow typos, one group per label: a label is hashed, looked up and verified once, not once per domain. */
@@ -68,8 +72,12 @@ export class BrandIndex {
     this.targets = buildTargets(brands, generic);
     this.allowlist = new Set([...(options.allowlist ?? [])].map((d) => d.toLowerCase()));
     this.protectedFor = protectedDomains(brands);
-    this.exact = hashIndex(this.targets, (t) => [hashString(t.label)]);
-    this.skeletons = hashIndex(this.targets.filter((t) => t.isDomain), (t) => [hashString(t.skeleton)]);
+    this.labels = new LabelTable(this.targets, this.protectedFor);
+    const short = this.targets.filter((t) => t.flat.length < MIN_AUTOMATON_TOKEN);
+    this.shortLabels = new HashMultimap(
+      short.map((t) => hashString(t.label)),
+      short.map((t) => t.id),
+    );
     const typoTargets = this.targets.filter((t) => t.maxEdits > 0);
     this.typoGroups = groupByLabel(typoTargets);
     // Group g's head is heads[g]: the deletion table files group ids by position (head ids are target ids, never missing).
@@ -94,7 +102,7 @@ export class BrandIndex {
 
   /** Approximate bytes held by the index structures (not counting the strings of targets). */
   get bytes(): number {
-    return this.exact.bytes + this.skeletons.bytes + this.deletions.bytes + this.deletionEnds.bytes + this.automaton.bytes;
+    return this.labels.bytes + this.shortLabels.bytes + this.deletions.bytes + this.deletionEnds.bytes + this.automaton.bytes;
   }
 }
 
@@ -108,11 +116,6 @@ function protectedDomains(brands: readonly Brand[]): Map<string, Set<number>> {
     }
   });
   return map;
-}
-
-/** Keys of each target → the target's id. */
-function hashIndex(targets: readonly Target[], keysOf: (t: Target) => number[]): HashMultimap {
-  return new HashMultimap(...indexPairs(targets, keysOf, (_, t) => t.id));
 }
 
 /** The keys of each target, and beside each the id `idOf` gives the target from its position in `targets`. */

@@ -21,8 +21,12 @@ export class HashMultimap {
   private readonly bloom: Int32Array;
   private readonly bloomShift: number;
 
-  /** Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). */
-  constructor(keys: ArrayLike<number>, ids: ArrayLike<number>) {
+  /**
+   * Builds from parallel arrays of keys and ids (duplicate key/id pairs are kept once). `smallBloom`: about 8 bits
+   * a distinct key in the Bloom filter rather than 16 a pair, for a table asked by every name, whose filter must stay
+   * in the cache more than it must answer every miss (the label table: 32 KiB, ~12% false positives).
+   */
+  constructor(keys: ArrayLike<number>, ids: ArrayLike<number>, smallBloom = false) {
     const sorted = sortedPairs(keys, ids);
     const sortedKeys = sorted.keys;
     const sortedIds = sorted.ids;
@@ -46,7 +50,7 @@ export class HashMultimap {
       this.slots[2 * slot + 1] = at;
     }
     this.ids = pool;
-    const filter = keyBloom(sortedKeys, keys.length);
+    const filter = keyBloom(sortedKeys, smallBloom ? distinct / 2 : keys.length);
     this.bloom = filter.bloom;
     this.bloomShift = filter.shift;
   }

@@ -138,27 +138,27 @@ function aggregateMany(name: ParsedName, detections: readonly Detection[], index
   return byScore(hits);
 }
 
-/** The hit for detections[top]'s brand: the techniques and reasons of every detection on its brand domain, in the order found. */
+/**
+ * The hit for detections[top]'s brand: the techniques and reasons of every detection on its brand domain, in the order
+ * found. Its score hangs on the techniques alone: the reasons (a getter on lazy detections, building strings) are read
+ * only for a hit that reaches the threshold.
+ */
 function hitFor(name: ParsedName, top: number, detections: readonly Detection[], index: BrandIndex, threshold: number): Hit | null {
   const techniques: Technique[] = [];
-  const reasons: string[] = [];
   const { brands, targets } = loaded;
   const brand = brands[top] ?? 0;
   const domain = targets[top]?.domain ?? '';
   // Indexed loops: for-of left an iterator object per loop on this path.
+  let first = -1;
+  let count = 0;
   for (let i = 0; i < detections.length; i++) {
     const d = detections[i];
     if (d === undefined || brands[i] !== brand || targets[i]?.domain !== domain) continue;
-    // Each read once: `reasons` is a getter on lazy detections (a combo's may rebuild its strings when read again).
+    if (count++ === 0) first = i;
     const ts = d.techniques;
     for (let k = 0; k < ts.length; k++) {
       const t = ts[k];
       if (t !== undefined && !techniques.includes(t)) techniques.push(t);
-    }
-    const rs = d.reasons;
-    for (let k = 0; k < rs.length; k++) {
-      const r = rs[k];
-      if (r !== undefined && !reasons.includes(r)) reasons.push(r);
     }
   }
   const score = clampScore((loaded.scores[top] ?? 0) + PER_EXTRA_TECHNIQUE * (techniques.length - (loaded.counts[top] ?? 0)));
@@ -171,8 +171,42 @@ function hitFor(name: ParsedName, top: number, detections: readonly Detection[],
     brandDomain: domain,
     score,
     techniques,
-    reasons,
+    reasons: count === 1 ? distinct(detections[first]?.reasons ?? []) : reasonsOf(detections, brand, domain),
   };
+}
+
+/** A detection's reasons, each once, in a fresh array: most often one or two, which no other shares. */
+function distinct(rs: readonly string[]): string[] {
+  const out = rs.slice();
+  for (let k = 1; k < out.length; k++) {
+    if (out.indexOf(out[k] ?? '') < k) return reasonsFrom(rs);
+  }
+  return out;
+}
+
+function reasonsFrom(rs: readonly string[]): string[] {
+  const reasons: string[] = [];
+  for (let k = 0; k < rs.length; k++) {
+    const r = rs[k];
+    if (r !== undefined && !reasons.includes(r)) reasons.push(r);
+  }
+  return reasons;
+}
+
+/** The reasons of every detection on the brand's domain, each once, in the order found; each detection's read once. */
+function reasonsOf(detections: readonly Detection[], brand: number, domain: string): string[] {
+  const { brands, targets } = loaded;
+  const reasons: string[] = [];
+  for (let i = 0; i < detections.length; i++) {
+    const d = detections[i];
+    if (d === undefined || brands[i] !== brand || targets[i]?.domain !== domain) continue;
+    const rs = d.reasons;
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k];
+      if (r !== undefined && !reasons.includes(r)) reasons.push(r);
+    }
+  }
+  return reasons;
 }
 
 /** Best score first, equal scores kept in brand order: a stable insertion sort (Array.prototype.sort allocates). */

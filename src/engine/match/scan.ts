@@ -7,7 +7,7 @@ import { detectTldSwap } from '../detect/tld-swap.js';
 import { hashRange, hashString, hashText } from '../index/index.js';
 import { SkeletonBuffer, skeleton, skeletonInto, type ParsedName } from '../names/index.js';
 import { hasLeetDigit, isLeetDigit, unleet } from '../names/leet.js';
-import { ProtectedDomains } from './protected-domains.js';
+import { EXACT, SKELETON } from '../brands/label-table.js';
 import type { DetectionSink } from './sink.js';
 import { TokenFinder } from './token-finder.js';
 import { TypoFinder } from './typo-finder.js';
@@ -31,7 +31,6 @@ export class Scanner implements DetectionSink {
   /** Where each hyphen-separated part of the label starts. */
   private bounds = new Int32Array(64);
   private protectedBrands: ReadonlySet<number> | undefined;
-  private readonly protectedDomains: ProtectedDomains;
   /**
    * Whether the label holds a digit leet spelling reads as a letter, with a letter after it (set by loadLabel):
    * digits at the end are a number (`sport5`, `shop33`), not letters.
@@ -39,7 +38,6 @@ export class Scanner implements DetectionSink {
   private leet = false;
 
   constructor(private readonly index: BrandIndex) {
-    this.protectedDomains = new ProtectedDomains(index.protectedFor, index.exact);
     this.typos = new TypoFinder(index, this);
     this.tokens = new TokenFinder(index, this);
   }
@@ -54,13 +52,15 @@ export class Scanner implements DetectionSink {
     idx.keywords.forget();
     const label = name.uLabel;
     const hasHyphen = this.loadLabel(label);
-    // The label's hash serves the exact lookup and the owners', which its answer gates (see ProtectedDomains).
+    // One probe of the label's hash answers the exact lookup and the owners' (see brands/label-table.ts).
+    const labels = idx.labels;
     const labelHash = hashRange(this.labelCodes, 0, label.length);
-    const exactSlot = idx.exact.find(labelHash);
-    // An IDN's owners are filed under its ASCII label, which the exact lookup (on the Unicode label) does not vouch for.
+    const labelSlot = labels.find(labelHash);
+    // An IDN's owners are filed under its ASCII label, not the Unicode one.
+    const domainStart = name.host.length - name.domain.length;
     this.protectedBrands = name.idn
-      ? this.protectedDomains.get(0, hashText(name.label, 0, name.label.length), name.host, name.host.length - name.domain.length)
-      : this.protectedDomains.get(exactSlot, labelHash, name.host, name.host.length - name.domain.length);
+      ? labels.ownersOf(labels.find(hashText(name.label, 0, name.label.length)), name.host, domainStart)
+      : labels.ownersOf(labelSlot, name.host, domainStart);
     // Everything left of the suffix: `sub.label`, or `label`; an ASCII host gives it as a slice, not a concatenation.
     let text = label;
     if (name.uSub !== '') text = name.idn ? `${name.uSub}.${label}` : name.host.slice(0, name.host.length - name.suffix.length - 1);
@@ -73,7 +73,7 @@ export class Scanner implements DetectionSink {
     skeletonInto(source, 0, labelOffset, sk);
     const skLabel = sk.length;
     skeletonInto(source, labelOffset, text.length, sk);
-    this.exactAndHomoglyph(name, exactSlot, skLabel);
+    this.exactAndHomoglyph(name, labelSlot, labelHash, skLabel);
     if (this.leet && !name.idn) this.leetHomoglyphs(name);
     this.typos.find(label, this.labelCodes, 0, label.length, -1, name.suffix);
     this.tokens.find(name, text, labelOffset, sk);
@@ -115,24 +115,43 @@ export class Scanner implements DetectionSink {
    * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a
    * detection only to be dropped.
    */
-  private exactAndHomoglyph(name: ParsedName, exact: number, skLabel: number): void {
+  private exactAndHomoglyph(name: ParsedName, labelSlot: number, labelHash: number, skLabel: number): void {
     const idx = this.index;
+    const labels = idx.labels;
     const label = name.uLabel;
-    if (exact >= 0) {
-      for (let k = idx.exact.start(exact); k < idx.exact.end(exact); k++) {
-        const t = idx.targets[idx.exact.ids[k] ?? 0];
-        if (t === undefined || this.owned(t)) continue;
+    // A brand found owning the name: its targets come one after another (ids run brand by brand, and so do both walks),
+    // and the rest of them are passed over on one comparison (`google.de` walks 198 targets labelled `google`, twice).
+    let owner = -1;
+    if (labelSlot >= 0) {
+      for (let k = labels.start(labelSlot); k < labels.end(labelSlot) && labels.kindAt(k) === EXACT; k++) {
+        const t = idx.targets[labels.idAt(k)];
+        if (t === undefined || t.brand === owner) continue;
+        if (this.owned(t)) {
+          owner = t.brand;
+          continue;
+        }
         const d = detectTldSwap(label, name.suffix, t);
         if (d !== null) this.out.push(d);
       }
     }
-    const slot = idx.skeletons.find(hashRange(this.sk.codes, skLabel, this.sk.length));
+    // Most often the skeleton is the label itself: the probe already made answers for it.
+    const skHash = hashRange(this.sk.codes, skLabel, this.sk.length);
+    const slot = skHash === labelHash ? labelSlot : labels.find(skHash);
     if (slot < 0) return;
     // Built only for a target that could be a homoglyph: most often the label is the brand's label itself.
     let labelSkeleton: string | null = null;
-    for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
-      const t = idx.targets[idx.skeletons.ids[k] ?? 0];
-      if (t === undefined || label === t.label || this.owned(t)) continue;
+    for (let k = labels.start(slot); k < labels.end(slot); k++) {
+      const kind = labels.kindAt(k);
+      if (kind !== SKELETON) {
+        if (kind > SKELETON) break;
+        continue;
+      }
+      const t = idx.targets[labels.idAt(k)];
+      if (t === undefined || t.brand === owner || label === t.label) continue;
+      if (this.owned(t)) {
+        owner = t.brand;
+        continue;
+      }
       labelSkeleton ??= this.sk.toString(skLabel, this.sk.length);
       const d = detectHomoglyph(label, labelSkeleton, name.idn, name.label, t);
       if (d !== null) this.out.push(d);
@@ -147,10 +166,12 @@ export class Scanner implements DetectionSink {
   private leetHomoglyphs(name: ParsedName): void {
     const idx = this.index;
     const letters = skeleton(unleet(name.uLabel));
-    const slot = idx.skeletons.find(hashString(letters));
+    const labels = idx.labels;
+    const slot = labels.find(hashString(letters));
     if (slot < 0) return;
-    for (let k = idx.skeletons.start(slot); k < idx.skeletons.end(slot); k++) {
-      const t = idx.targets[idx.skeletons.ids[k] ?? 0];
+    for (let k = labels.start(slot); k < labels.end(slot); k++) {
+      if (labels.kindAt(k) !== SKELETON) continue;
+      const t = idx.targets[labels.idAt(k)];
       if (t === undefined || t.weak || t.label.length < 4 || hasLeetDigit(t.label) || this.owned(t)) continue;
       const d = detectHomoglyph(name.uLabel, letters, false, name.label, t);
       if (d !== null) this.out.push(d);
@@ -160,6 +181,7 @@ export class Scanner implements DetectionSink {
   /** Runs of hyphen-separated parts: short brands (`bbc-press`) and typo'd brands beside keywords. */
   private hyphenRuns(label: string, suffix: string): void {
     const idx = this.index;
+    const short = idx.shortLabels;
     const codes = this.labelCodes;
     if (label.length + 1 > this.bounds.length) this.bounds = new Int32Array(2 * (label.length + 1));
     const bounds = this.bounds;
@@ -171,11 +193,11 @@ export class Scanner implements DetectionSink {
         const start = bounds[i] ?? 0;
         const end = j + 1 < parts ? (bounds[j + 1] ?? 0) - 1 : label.length;
         if (start === 0 && end === label.length) continue;
-        const slot = idx.exact.find(hashRange(codes, start, end));
+        const slot = short.find(hashRange(codes, start, end));
         if (slot >= 0) {
-          for (let k = idx.exact.start(slot); k < idx.exact.end(slot); k++) {
-            const t = idx.targets[idx.exact.ids[k] ?? 0];
-            if (t && t.flat.length < 4) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
+          for (let k = short.start(slot); k < short.end(slot); k++) {
+            const t = idx.targets[short.ids[k] ?? 0];
+            if (t) this.push(detectCombo(label, start, end, t, idx.keywords, suffix));
           }
         }
         this.typos.find(label, codes, start, end, start, suffix);

@@ -69,3 +69,23 @@ test('a brand under the threshold is dropped even when a second technique on its
   assert.equal(aggregate(NAME, [d(0, 0.46, ['typo']), d(1, 0.3, ['combo'])], INDEX, 0.5).length, 0);
   assert.equal(aggregate(NAME, [], INDEX, 0).length, 0);
 });
+
+test("a brand's reasons are read only when its hit reaches the threshold (lazy detections build them when read)", () => {
+  let reads = 0;
+  const lazy = (id: number, score: number): Detection => ({
+    target: target(id),
+    score,
+    techniques: ['combo'],
+    get reasons() {
+      reads++;
+      return ['r'];
+    },
+  });
+  assert.equal(aggregate(NAME, [lazy(0, 0.3), lazy(2, 0.3)], INDEX, 0.5).length, 0);
+  assert.equal(reads, 0);
+  // Past FEW detections, every brand is worked out in full: still no reasons read below the threshold.
+  assert.equal(aggregate(NAME, Array.from({ length: 40 }, (_, i) => lazy(i % 8, 0.3)), INDEX, 0.5).length, 0);
+  assert.equal(reads, 0);
+  assert.deepEqual(aggregate(NAME, [lazy(0, 0.7), lazy(0, 0.3)], INDEX, 0.5)[0]?.reasons, ['r']);
+  assert.equal(reads, 2);
+});
