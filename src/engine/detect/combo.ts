@@ -63,7 +63,7 @@ const NO_REASONS: readonly string[] = Object.freeze([]);
 const charCodeAt = String.prototype.charCodeAt;
 
 /** Whether a brand token ends at this code: a hyphen, an underscore, a digit, or none (NaN, past either end of the label). */
-function isBoundaryCode(code: number): boolean {
+export function isBoundaryCode(code: number): boolean {
   return code !== code || code === 45 || code === 95 || (code >= 48 && code <= 57);
 }
 

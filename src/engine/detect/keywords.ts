@@ -11,6 +11,11 @@ export function keywordPhrase(keywords: readonly string[]): string {
   return `keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}`;
 }
 
+/** KeywordSet.pairs: a keyword starts with the pair. */
+export const PAIR_START = 1;
+/** KeywordSet.pairs: a keyword ends with the pair. */
+export const PAIR_END = 2;
+
 /** A segment split into keywords: see KeywordSet.cover. */
 export interface Cover {
   readonly found: readonly string[];
@@ -61,6 +66,8 @@ export class KeywordSet {
   private memoCount = 0;
   /** The keywords' skeletons in an Aho–Corasick automaton: every keyword of a name in one pass (see KeywordSpots). */
   readonly automaton: Automaton;
+  /** pairs[s0 * 36 + s1]: bit START when some keyword's skeleton starts with symbols s0 s1, bit END when one ends with them. */
+  readonly pairs = new Uint8Array(ALPHABET * ALPHABET);
   /** Per automaton pattern: SPOT_SHORT and SPOT_LETTER, as the trie has them. */
   readonly spotFlags: Uint8Array;
   /** After countRange: the cover's uncovered letters, letters, whether it is open, and how many keywords it finds. */
@@ -84,6 +91,13 @@ export class KeywordSet {
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
     const words = [...this.words];
+    for (const w of words) {
+      const n = w.length;
+      const start = symbolOf(w.charCodeAt(0)) * ALPHABET + symbolOf(w.charCodeAt(1));
+      const end = symbolOf(w.charCodeAt(n - 2)) * ALPHABET + symbolOf(w.charCodeAt(n - 1));
+      this.pairs[start] = (this.pairs[start] ?? 0) | PAIR_START;
+      this.pairs[end] = (this.pairs[end] ?? 0) | PAIR_END;
+    }
     this.automaton = new Automaton(words, { denseDepth: Infinity, flat: true });
     this.spotFlags = new Uint8Array(words.length);
     words.forEach((w, p) => {
