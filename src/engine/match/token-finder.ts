@@ -7,7 +7,7 @@ import { detectLevelsquat, detectSubdomainWordLazily, SubdomainWordReasons } fro
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
-import { ALL_WEAK, FLAT_DOMAIN, OTHER_START, RECORD, startBit, TokenPatterns } from './token-patterns.js';
+import { ALL_WEAK, ENTRY, FLAT_DOMAIN, OTHER_START, RECORD, startBit, SUFFIX_START, TARGET_WEAK, TokenPatterns } from './token-patterns.js';
 
 /**
  * Brand tokens anywhere in the name, from one automaton pass over its skeleton: inside the registrable label
@@ -35,7 +35,7 @@ export class TokenFinder {
     this.subRest.reset(name.uSub, name.uLabel, sk);
     idx.automaton.scan(sk.codes, 0, sk.length, m);
     const records = this.patterns.records;
-    const ids = this.patterns.ids;
+    const entries = this.patterns.targets;
     const codes = sk.codes;
     const origin = sk.origin;
     for (let k = 0; k < m.count; k++) {
@@ -58,7 +58,7 @@ export class TokenFinder {
       } else if (b < labelOffset) this.inSubdomain(name, a, b, facts, first, stop);
       else {
         for (let j = first; j < stop; j++) {
-          const t = idx.targets[ids[j] ?? 0];
+          const t = idx.targets[entries[ENTRY * j] ?? 0];
           if (t && !this.sink.owned(t)) this.sink.push(detectSplitLabels(text, a, b, name.suffix, t));
         }
       }
@@ -84,23 +84,23 @@ export class TokenFinder {
     return uncoveredBeside(label, a, b, this.index.keywords);
   }
 
-  /** The token is label[a, b) of the registrable label: combosquats, for the targets ids[first, stop). */
+  /** The token is label[a, b) of the registrable label: combosquats, for the pattern's targets [first, stop). */
   private inLabel(name: ParsedName, a: number, b: number, first: number, stop: number): void {
     const idx = this.index;
-    const ids = this.patterns.ids;
+    const entries = this.patterns.targets;
     let span: Span | null = null;
     for (let j = first; j < stop; j++) {
-      const t = idx.targets[ids[j] ?? 0];
+      const t = idx.targets[entries[ENTRY * j] ?? 0];
       if (!t || this.sink.owned(t)) continue;
       span ??= readSpan(name.uLabel, a, b, idx.keywords);
       this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
     }
   }
 
-  /** The token is sub[a, b) of the subdomain: levelsquats and brand words, for the targets ids[first, stop). */
+  /** The token is sub[a, b) of the subdomain: levelsquats and brand words, for the pattern's targets [first, stop). */
   private inSubdomain(name: ParsedName, a: number, b: number, facts: number, first: number, stop: number): void {
     const idx = this.index;
-    const ids = this.patterns.ids;
+    const entries = this.patterns.targets;
     const sub = name.uSub;
     // Weak targets give nothing but a levelsquat, and a levelsquat needs the token to be a whole label.
     const wholeLabel = (a === 0 || charCodeAt.call(sub, a - 1) === 46) && (b === sub.length || charCodeAt.call(sub, b) === 46);
@@ -115,9 +115,13 @@ export class TokenFinder {
     let beside = -1;
     let why: SubdomainWordReasons | null = null;
     for (let j = first; j < stop; j++) {
-      const t = idx.targets[ids[j] ?? 0];
+      const entry = entries[ENTRY * j + 1] ?? 0;
+      const sameStart = (entry & SUFFIX_START) === follows;
+      // A weak target whose suffix cannot follow makes nothing: passed over with its Target unread.
+      if (!sameStart && (entry & TARGET_WEAK) !== 0) continue;
+      const t = idx.targets[entries[ENTRY * j] ?? 0];
       if (!t || this.sink.owned(t)) continue;
-      const level = t.suffix.charCodeAt(0) === follows ? detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t) : null;
+      const level = sameStart ? detectLevelsquat(sub, a, b, name.uLabel, name.suffix, t) : null;
       // A weak target is never a brand word in a subdomain (detectSubdomainWord says null).
       if (level !== null || t.weak) {
         this.sink.push(level);

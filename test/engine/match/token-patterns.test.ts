@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileBrands } from '../../../src/engine/brands/compile.js';
-import { ALL_WEAK, FLAT_DOMAIN, RECORD, startBit, TokenPatterns } from '../../../src/engine/match/token-patterns.js';
+import { ALL_WEAK, ENTRY, FLAT_DOMAIN, NO_SUFFIX, RECORD, startBit, SUFFIX_START, TARGET_WEAK, TokenPatterns } from '../../../src/engine/match/token-patterns.js';
 import { brand } from '../../support/matcher.js';
 
 const index = compileBrands(
@@ -15,13 +15,20 @@ const index = compileBrands(
   { keywords: ['login', 'mail'], generic: ['office', 'live'] },
 );
 
-test("each pattern's record holds its targets' ids in order, its length and the facts of its targets", () => {
+test("each pattern's record holds its targets' ids in order (each beside its suffix's first code and weakness), its length and the facts of its targets", () => {
   const p = new TokenPatterns(index);
   assert.equal(p.records.length, index.patternTargets.length * RECORD);
   index.patternTargets.forEach((ids, pattern) => {
     const rec = pattern * RECORD;
     const first = p.records[rec + 1] ?? -1;
-    assert.deepEqual([...p.ids.subarray(first, first + (p.records[rec + 2] ?? 0))], ids);
+    const entries = [...p.targets.subarray(ENTRY * first, ENTRY * (first + (p.records[rec + 2] ?? 0)))];
+    assert.deepEqual(entries.filter((_, i) => i % ENTRY === 0), ids);
+    ids.forEach((id, k) => {
+      const t = index.targets[id];
+      const entry = entries[ENTRY * k + 1] ?? 0;
+      assert.equal(entry & SUFFIX_START, t?.suffix === '' ? NO_SUFFIX : t?.suffix.charCodeAt(0));
+      assert.equal((entry & TARGET_WEAK) !== 0, t?.weak);
+    });
     assert.equal(p.records[rec + 3], index.automaton.patternLength[pattern]);
     const targets = ids.map((id) => index.targets[id]);
     const facts = p.records[rec] ?? 0;
