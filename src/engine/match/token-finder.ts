@@ -88,12 +88,18 @@ export class TokenFinder {
   private inLabel(name: ParsedName, a: number, b: number, first: number, stop: number): void {
     const idx = this.index;
     const entries = this.patterns.targets;
+    const label = name.uLabel;
+    // The code a flat suffix would start with (flatSuffixEnd skips `-` and `_` first): a target whose suffix starts
+    // otherwise has none there, told from its entry without reading its suffix string.
+    let i = b;
+    while (i < label.length && isHyphenCode(charCodeAt.call(label, i))) i++;
+    const after = i < label.length ? charCodeAt.call(label, i) : -1;
     let span: Span | null = null;
     for (let j = first; j < stop; j++) {
       const t = idx.targets[entries[ENTRY * j] ?? 0];
       if (!t || this.sink.owned(t)) continue;
-      span ??= readSpan(name.uLabel, a, b, idx.keywords);
-      this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix));
+      span ??= readSpan(label, a, b, idx.keywords);
+      this.sink.push(comboFromSpan(span, t, idx.keywords, name.suffix, ((entries[ENTRY * j + 1] ?? 0) & SUFFIX_START) === after));
     }
   }
 
