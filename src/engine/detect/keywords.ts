@@ -51,9 +51,9 @@ for (let letters = 0; letters < BARE_COVERS; letters++) {
 export class KeywordSet {
   private readonly words: Set<string>;
   /** Trie over skeleton symbols: next[node * 36 + symbol], 0 = none (node 0 is the root, never a child). */
-  private next: Int32Array;
+  private next: Int32Array | Uint16Array;
   /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
-  private ends: Int32Array;
+  private ends: Int32Array | Int16Array;
   private nodes = 1;
   /** The trie node two symbols down from the root, by symbol pair (0 = none): keywords have two symbols at least. */
   private readonly bigram = new Int32Array(ALPHABET * ALPHABET);
@@ -86,6 +86,7 @@ export class KeywordSet {
       this.words.add(s);
       this.insert(s, k.replace(/[-._\s]/g, '').length <= 2);
     }
+    this.compact();
     for (let a = 0; a < ALPHABET; a++) {
       const child = this.next[a] ?? 0;
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
@@ -105,6 +106,35 @@ export class KeywordSet {
       for (let i = 0; i < w.length; i++) node = this.next[node * ALPHABET + symbolOf(w.charCodeAt(i))] ?? 0;
       this.spotFlags[p] = (this.ends[node] === -1 ? SPOT_SHORT : 0) | (/[a-z]/.test(w) ? SPOT_LETTER : 0);
     });
+  }
+
+  /**
+   * The trie renumbered breadth-first into a Uint16Array (and its ends into an Int16Array): the shallow nodes most
+   * walks touch share cache lines, and the table is half the size (~75 KB for 289 keywords instead of ~150 KB).
+   */
+  private compact(): void {
+    const nodes = this.nodes;
+    if (nodes > 0xffff) return;
+    const order = [0];
+    const renumber = new Int32Array(nodes);
+    for (let q = 0; q < order.length; q++) {
+      const node = order[q] ?? 0;
+      for (let a = 0; a < ALPHABET; a++) {
+        const child = this.next[node * ALPHABET + a] ?? 0;
+        if (child !== 0) {
+          renumber[child] = order.length;
+          order.push(child);
+        }
+      }
+    }
+    const next = new Uint16Array(nodes * ALPHABET);
+    const ends = new Int16Array(nodes);
+    order.forEach((node, r) => {
+      for (let a = 0; a < ALPHABET; a++) next[r * ALPHABET + a] = renumber[this.next[node * ALPHABET + a] ?? 0] ?? 0;
+      ends[r] = this.ends[node] ?? 0;
+    });
+    this.next = next;
+    this.ends = ends;
   }
 
   private insert(word: string, short: boolean): void {
