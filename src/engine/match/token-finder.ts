@@ -44,7 +44,11 @@ export class TokenFinder {
       const skEnd = m.end[k] ?? 0;
       // A weak-only token followed by a letter of the subdomain is no whole label there: nothing, as inSubdomain would
       // find after the token's start and ends were read (most tokens on CT names: www runs, everyday words in labels).
-      if ((facts & ALL_WEAK) !== 0 && skEnd + 1 < sk.length && (codes[skEnd + 1] ?? 0) !== 46 && (origin[skEnd + 1] ?? 0) < labelOffset) continue;
+      if ((facts & ALL_WEAK) !== 0 && skEnd + 1 < sk.length && (origin[skEnd + 1] ?? 0) < labelOffset) {
+        if ((codes[skEnd + 1] ?? 0) !== 46) continue;
+        // Followed by a dot: a levelsquat's suffix must start right after it, as inSubdomain would find (`www.portal.x`).
+        if ((facts & (startBit(charCodeAt.call(text, (origin[skEnd + 1] ?? 0) + 1)) | OTHER_START)) === 0) continue;
+      }
       const skStart = startOf(sk, skEnd, records[rec + 3] ?? 0);
       // A token that starts or ends inside one character's expansion (`nato` in `animator`, via m → rn) is not there.
       if (skStart > 0 && origin[skStart - 1] === origin[skStart]) continue;
