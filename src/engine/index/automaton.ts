@@ -5,14 +5,13 @@
  * sends the automaton back to the root.
  *
  * Layout (10,000 brands give ~56k states, most of them deep in one brand's chain): only the shallow states
- * (depth <= 4: ~8.6k; ~89% of top-list steps land at depth 4 or less) get a dense row of 36 transitions, numbered
- * breadth-first so they share cache lines, in a Uint16Array when the states fit. A deeper state has an 8-byte
- * record (its failure link, its one child inline or where its several are), numbered depth first so a brand's
- * chain lies in a few cache lines, and a step from it follows failure links down to a hit or a dense row. The
- * tables take 1.5 MB instead of 8.5 MB (Int32, all dense). At 10,000 brands the speed is the same within noise
- * for dense depths 2 to 6 and with the deep states' four arrays of before (in-process A/B), so depth 4 keeps the
- * index smallest at that speed. Dense states with an output are numbered last, so a step tests a range instead of
- * reading outputs; a deep state's record says whether it has one.
+ * (depth <= 6: ~22k, where ~97% of CT-name steps land) get a dense row of 36 transitions, numbered breadth-first
+ * so they share cache lines, in a Uint16Array when the states fit. A deeper state has an 8-byte record (its
+ * failure link, its one child inline or where its several are), numbered depth first so a brand's chain lies in
+ * a few cache lines, and a step from it follows failure links down to a hit or a dense row. The tables take
+ * 2.3 MB instead of 8.5 MB (Int32, all dense). Dense depth 4 (1.5 MB) is as fast on top-list names but ~7% slower
+ * on CT names, whose `www` runs step through depths 5 and 6 (in-process A/B). Dense states with an output are
+ * numbered last, so a step tests a range instead of reading outputs; a deep state's record says whether it has one.
  */
 
 const ALPHABET = 36;
@@ -50,7 +49,7 @@ const DEEP_OUTPUT = 1 << 30;
 /** A deep record's child word: no child. */
 const NO_CHILD = -1;
 /** States this deep or shallower get a dense row. */
-const DENSE_DEPTH = 4;
+const DENSE_DEPTH = 6;
 
 export interface AutomatonLayout {
   /** The most states for which the table is a Uint16Array. */
