@@ -29,13 +29,14 @@ function isHyphen(code: number): boolean {
 }
 
 /** The score of a combo, from what stands beside the brand: its uncovered letters, letters and keywords found. */
-function scoreFor(target: Target, boundary: boolean, uncovered: number, letters: number, keywords: number, sameSuffix: boolean): number {
+function scoreFor(target: Target, boundary: boolean, uncovered: number, letters: number, keywords: number, suffix: string): number {
   const full = uncovered === 0;
   const partial = !full && uncovered * 2 <= letters;
   if (target.weak) {
     // An everyday word needs keywords around it; two keywords, or the brand's own suffix, make up for a missing word boundary.
     if (full && letters > 0) return boundary ? 0.62 : keywords >= 2 ? 0.5 : 0.45;
-    return boundary && sameSuffix && target.letters >= 4 ? 0.5 : 0;
+    // The name's suffix is compared here only: a strong target's suffix string is then never read.
+    return boundary && target.letters >= 4 && target.isDomain && suffix === target.suffix ? 0.5 : 0;
   }
   if (full) return letters === 0 ? 0.62 : boundary ? 0.9 : 0.82;
   if (partial) return boundary ? 0.72 : 0.6;
@@ -63,7 +64,7 @@ const NO_REASONS: readonly string[] = Object.freeze([]);
 const charCodeAt = String.prototype.charCodeAt;
 
 /** Whether a brand token ends at this code: a hyphen, an underscore, a digit, or none (NaN, past either end of the label). */
-function isBoundaryCode(code: number): boolean {
+export function isBoundaryCode(code: number): boolean {
   return code !== code || code === 45 || code === 95 || (code >= 48 && code <= 57);
 }
 
@@ -75,15 +76,16 @@ export function readSpan(label: string, a: number, b: number, keywords: KeywordS
 /**
  * A combosquat: the brand's token inside a longer registrable label, label[a, b) being the brand.
  * `mail-en-marche`, `applecloudupdate`, `account-microsoftonline`. The brand's everyday-word tokens
- * (`office`, `live`) count only at a word boundary beside keywords.
+ * (`office`, `live`) count only at a word boundary beside keywords. `suffixMayFollow` false: the caller knows the
+ * target's suffix is not written flat after the brand (its first code is not there), and flatSuffixEnd is not asked.
  */
-export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string): Detection | null {
+export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, suffix: string, suffixMayFollow = true): Detection | null {
   if (target.flatDomain) return flatDomain(span, target);
-  const suffixEnd = flatSuffixEnd(span.label, span.b, target);
+  const suffixEnd = suffixMayFollow ? flatSuffixEnd(span.label, span.b, target) : -1;
   if (suffixEnd >= 0) return comboWithSuffix(span, target, keywords, suffix, suffixEnd);
   const rest = span.rest;
   if (rest.letters === 0 && rest.bare) return null;
-  const score = scoreFor(target, span.boundary, rest.uncovered, rest.letters, rest.keywordCount, target.isDomain && suffix === target.suffix);
+  const score = scoreFor(target, span.boundary, rest.uncovered, rest.letters, rest.keywordCount, suffix);
   if (score <= 0) return null;
   return new Combo(target, clampScore(score), span);
 }
@@ -125,7 +127,7 @@ function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffi
   const left = label.slice(0, a);
   const rest = readRest([left, afterSuffix], keywords);
   const boundary = isBoundaryCode(charCodeAt.call(left, left.length - 1)) && isBoundaryCode(charCodeAt.call(afterSuffix, 0));
-  const score = Math.max(scoreFor(target, boundary, rest.uncovered, rest.letters, rest.keywords.length, target.isDomain && suffix === target.suffix), target.weak ? 0.55 : 0.85);
+  const score = Math.max(scoreFor(target, boundary, rest.uncovered, rest.letters, rest.keywords.length, suffix), target.weak ? 0.55 : 0.85);
   if (score <= 0) return null;
   return {
     target,

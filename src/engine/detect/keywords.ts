@@ -11,6 +11,11 @@ export function keywordPhrase(keywords: readonly string[]): string {
   return `keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}`;
 }
 
+/** KeywordSet.pairs: a keyword starts with the pair. */
+export const PAIR_START = 1;
+/** KeywordSet.pairs: a keyword ends with the pair. */
+export const PAIR_END = 2;
+
 /** A segment split into keywords: see KeywordSet.cover. */
 export interface Cover {
   readonly found: readonly string[];
@@ -46,9 +51,9 @@ for (let letters = 0; letters < BARE_COVERS; letters++) {
 export class KeywordSet {
   private readonly words: Set<string>;
   /** Trie over skeleton symbols: next[node * 36 + symbol], 0 = none (node 0 is the root, never a child). */
-  private next: Int32Array;
+  private next: Int32Array | Uint16Array;
   /** Length of the keyword ending at a node, -1 for a two-letter keyword, or 0. */
-  private ends: Int32Array;
+  private ends: Int32Array | Int16Array;
   private nodes = 1;
   /** The trie node two symbols down from the root, by symbol pair (0 = none): keywords have two symbols at least. */
   private readonly bigram = new Int32Array(ALPHABET * ALPHABET);
@@ -61,6 +66,8 @@ export class KeywordSet {
   private memoCount = 0;
   /** The keywords' skeletons in an Aho–Corasick automaton: every keyword of a name in one pass (see KeywordSpots). */
   readonly automaton: Automaton;
+  /** pairs[s0 * 36 + s1]: bit START when some keyword's skeleton starts with symbols s0 s1, bit END when one ends with them. */
+  readonly pairs = new Uint8Array(ALPHABET * ALPHABET);
   /** Per automaton pattern: SPOT_SHORT and SPOT_LETTER, as the trie has them. */
   readonly spotFlags: Uint8Array;
   /** After countRange: the cover's uncovered letters, letters, whether it is open, and how many keywords it finds. */
@@ -79,11 +86,19 @@ export class KeywordSet {
       this.words.add(s);
       this.insert(s, k.replace(/[-._\s]/g, '').length <= 2);
     }
+    this.compact();
     for (let a = 0; a < ALPHABET; a++) {
       const child = this.next[a] ?? 0;
       if (child !== 0) for (let b = 0; b < ALPHABET; b++) this.bigram[a * ALPHABET + b] = this.next[child * ALPHABET + b] ?? 0;
     }
     const words = [...this.words];
+    for (const w of words) {
+      const n = w.length;
+      const start = symbolOf(w.charCodeAt(0)) * ALPHABET + symbolOf(w.charCodeAt(1));
+      const end = symbolOf(w.charCodeAt(n - 2)) * ALPHABET + symbolOf(w.charCodeAt(n - 1));
+      this.pairs[start] = (this.pairs[start] ?? 0) | PAIR_START;
+      this.pairs[end] = (this.pairs[end] ?? 0) | PAIR_END;
+    }
     this.automaton = new Automaton(words, { denseDepth: Infinity, flat: true });
     this.spotFlags = new Uint8Array(words.length);
     words.forEach((w, p) => {
@@ -91,6 +106,35 @@ export class KeywordSet {
       for (let i = 0; i < w.length; i++) node = this.next[node * ALPHABET + symbolOf(w.charCodeAt(i))] ?? 0;
       this.spotFlags[p] = (this.ends[node] === -1 ? SPOT_SHORT : 0) | (/[a-z]/.test(w) ? SPOT_LETTER : 0);
     });
+  }
+
+  /**
+   * The trie renumbered breadth-first into a Uint16Array (and its ends into an Int16Array): the shallow nodes most
+   * walks touch share cache lines, and the table is half the size (~75 KB for 289 keywords instead of ~150 KB).
+   */
+  private compact(): void {
+    const nodes = this.nodes;
+    if (nodes > 0xffff) return;
+    const order = [0];
+    const renumber = new Int32Array(nodes);
+    for (let q = 0; q < order.length; q++) {
+      const node = order[q] ?? 0;
+      for (let a = 0; a < ALPHABET; a++) {
+        const child = this.next[node * ALPHABET + a] ?? 0;
+        if (child !== 0) {
+          renumber[child] = order.length;
+          order.push(child);
+        }
+      }
+    }
+    const next = new Uint16Array(nodes * ALPHABET);
+    const ends = new Int16Array(nodes);
+    order.forEach((node, r) => {
+      for (let a = 0; a < ALPHABET; a++) next[r * ALPHABET + a] = renumber[this.next[node * ALPHABET + a] ?? 0] ?? 0;
+      ends[r] = this.ends[node] ?? 0;
+    });
+    this.next = next;
+    this.ends = ends;
   }
 
   private insert(word: string, short: boolean): void {

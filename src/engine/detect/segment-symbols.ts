@@ -10,11 +10,16 @@ const charCodeAt = String.prototype.charCodeAt;
  * One table read a character, no inner loop.
  */
 const ASCII_PACKED = new Int32Array(128);
-const SECOND = 1 << 16;
+export const SECOND = 1 << 16;
 for (let c = 0; c < 128; c++) {
   const s = skeleton(String.fromCharCode(c));
   if (s.length < 1 || s.length > 2) throw new Error(`the skeleton of ASCII ${c} is not one or two code units`);
   ASCII_PACKED[c] = (symbolOf(s.charCodeAt(0)) & 0xff) | (s.length > 1 ? ((symbolOf(s.charCodeAt(1)) & 0xff) << 8) | SECOND : 0);
+}
+
+/** The packed skeleton symbols of an ASCII code (see ASCII_PACKED): the first is `packed << 24 >> 24`, a second `packed << 16 >> 24` when `packed >= SECOND`. */
+export function packedSymbols(code: number): number {
+  return ASCII_PACKED[code] ?? 0;
 }
 
 /**

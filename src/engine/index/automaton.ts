@@ -5,13 +5,13 @@
  * sends the automaton back to the root.
  *
  * Layout (10,000 brands give ~56k states, most of them deep in one brand's chain): only the shallow states
- * (depth <= 6: ~22k, where ~97% of CT-name steps land) get a dense row of 36 transitions, numbered
- * breadth-first so they share cache lines, in a Uint16Array when the states fit. A deeper state keeps its
- * trie children (mostly one) and its failure link, and a step from it follows failure links down to a hit
- * or a dense row. The tables take 2.5 MB instead of 8.5 MB (Int32, all dense) and grow far slower with
- * the brands; at 10,000 brands the speed is the same as all-dense Uint16 within noise (depth 4, 1.6 MB,
- * was no faster either). States with an output are numbered last within each group, so a step tests a
- * range instead of reading outputs.
+ * (depth <= 6: ~22k, where ~97% of CT-name steps land) get a dense row of 36 transitions, numbered breadth-first
+ * so they share cache lines, in a Uint16Array when the states fit. A deeper state has an 8-byte record (its
+ * failure link, its one child inline or where its several are), numbered depth first so a brand's chain lies in
+ * a few cache lines, and a step from it follows failure links down to a hit or a dense row. The tables take
+ * 2.3 MB instead of 8.5 MB (Int32, all dense). Dense depth 4 (1.5 MB) is as fast on top-list names but ~7% slower
+ * on CT names, whose `www` runs step through depths 5 and 6 (in-process A/B). Dense states with an output are
+ * numbered last, so a step tests a range instead of reading outputs; a deep state's record says whether it has one.
  */
 
 const ALPHABET = 36;
@@ -44,6 +44,10 @@ export function createMatches(capacity = 64): AutomatonMatches {
 
 /** Most states a Uint16Array transition table can number. */
 const NARROW_STATES = 0x10000;
+/** A deep record's failure-link word: the state has an output. */
+const DEEP_OUTPUT = 1 << 30;
+/** A deep record's child word: no child. */
+const NO_CHILD = -1;
 /** States this deep or shallower get a dense row. */
 const DENSE_DEPTH = 6;
 
@@ -67,14 +71,14 @@ export class Automaton {
   private readonly dense: number;
   /** Dense states numbered from here on have an output (their own pattern or one along their suffix links). */
   private readonly firstDenseOutput: number;
-  /** Deep states numbered from here on have an output. */
-  private readonly firstDeepOutput: number;
-  /** Deep state s (index s - dense): its children are childSymbol/childState[childStart[i], childStart[i + 1]). */
-  private readonly childStart: Int32Array;
-  private readonly childSymbol: Uint8Array;
-  private readonly childState: Int32Array;
-  /** Deep state s (index s - dense): its failure link. */
-  private readonly fail: Int32Array;
+  /**
+   * Deep state s, at (s - dense) * 2: its failure link (DEEP_OUTPUT set when it has an output), then its one child as
+   * child << 8 | symbol, NO_CHILD, or for several -(2 + where they start in `kids`). A step reads one 8-byte record,
+   * and deep states are numbered depth first, so a brand's chain of them lies in a few cache lines.
+   */
+  private readonly deep: Int32Array;
+  /** Several children of a deep state: their count, then child << 8 | symbol for each. */
+  private readonly kids: Int32Array;
   /** Pattern id ending exactly at the state, or -1. */
   private readonly out: Int32Array;
   /** Next state along the suffix links that has an output, or -1. */
@@ -113,7 +117,8 @@ export class Automaton {
     });
     this.states = goto.length;
     const built = build(goto, Int32Array.from(outList));
-    // Renumber breadth-first in four groups: dense without output, dense with, deep without, deep with.
+    // Renumber: the dense states breadth-first, those without an output first (a step tests a range, not `out`), then
+    // the deep ones depth first (a brand's chain consecutive).
     const denseDepth = layout.denseDepth ?? DENSE_DEPTH;
     const hasOutput = (s: number): boolean => (outList[s] ?? -1) !== -1 || (built.dict[s] ?? -1) !== -1;
     const isDense = (s: number): boolean => (built.depth[s] ?? 0) <= denseDepth;
@@ -123,43 +128,46 @@ export class Automaton {
     this.firstDenseOutput = next;
     for (const s of built.order) if (isDense(s) && hasOutput(s)) renumber[s] = next++;
     this.dense = next;
-    for (const s of built.order) if (!isDense(s) && !hasOutput(s)) renumber[s] = next++;
-    this.firstDeepOutput = next;
-    for (const s of built.order) if (!isDense(s) && hasOutput(s)) renumber[s] = next++;
+    const stack = [0];
+    while (stack.length > 0) {
+      const s = stack.pop() ?? 0;
+      if (!isDense(s)) renumber[s] = next++;
+      const row = goto[s] ?? [];
+      for (let a = ALPHABET - 1; a >= 0; a--) {
+        const child = row[a];
+        if (child !== undefined) stack.push(child);
+      }
+    }
 
     const wide = this.states > (layout.narrowStates ?? NARROW_STATES);
     this.delta = wide ? new Int32Array(this.dense * ALPHABET) : new Uint16Array(this.dense * ALPHABET);
-    const deep = this.states - this.dense;
-    this.childStart = new Int32Array(deep + 1);
-    this.fail = new Int32Array(deep);
+    this.deep = new Int32Array((this.states - this.dense) * 2);
     this.out = new Int32Array(this.states);
     this.dict = new Int32Array(this.states);
     const byNumber = new Int32Array(this.states);
     for (let s = 0; s < this.states; s++) byNumber[renumber[s] ?? 0] = s;
-    let children = 0;
-    for (let r = this.dense; r < this.states; r++) {
-      this.childStart[r - this.dense] = children;
-      children += (goto[byNumber[r] ?? 0] ?? []).filter((c) => c !== undefined).length;
-    }
-    this.childStart[deep] = children;
-    this.childSymbol = new Uint8Array(children);
-    this.childState = new Int32Array(children);
+    const kids: number[] = [];
     for (let r = 0; r < this.states; r++) {
       const s = byNumber[r] ?? 0;
       if (r < this.dense) {
         for (let a = 0; a < ALPHABET; a++) this.delta[r * ALPHABET + a] = renumber[built.delta[s * ALPHABET + a] ?? 0] ?? 0;
       } else {
-        let k = this.childStart[r - this.dense] ?? 0;
-        (goto[s] ?? []).forEach((child, a) => {
-          this.childSymbol[k] = a;
-          this.childState[k++] = renumber[child] ?? 0;
-        });
-        this.fail[r - this.dense] = renumber[built.fail[s] ?? 0] ?? 0;
+        const children: number[] = [];
+        (goto[s] ?? []).forEach((child, a) => children.push(((renumber[child] ?? 0) << 8) | a));
+        const k = (r - this.dense) * 2;
+        this.deep[k] = (renumber[built.fail[s] ?? 0] ?? 0) | (hasOutput(s) ? DEEP_OUTPUT : 0);
+        if (children.length === 1) this.deep[k + 1] = children[0] ?? NO_CHILD;
+        else if (children.length === 0) this.deep[k + 1] = NO_CHILD;
+        else {
+          this.deep[k + 1] = -(2 + kids.length);
+          kids.push(children.length, ...children);
+        }
       }
       this.out[r] = outList[s] ?? -1;
       const d = built.dict[s] ?? -1;
       this.dict[r] = d === -1 ? -1 : (renumber[d] ?? 0);
     }
+    this.kids = Int32Array.from(kids);
     const delta = this.delta;
     this.flat = layout.flat === true && this.dense === this.states && this.states * ALPHABET <= 0xffff ? Uint16Array.from(delta, (v) => v * ALPHABET) : null;
   }
@@ -200,7 +208,7 @@ export class Automaton {
     const delta = this.delta;
     const dense = this.dense;
     const firstDenseOutput = this.firstDenseOutput;
-    const firstDeepOutput = this.firstDeepOutput;
+    const deep = this.deep;
     let s = 0;
     for (let i = start; i < end; i++) {
       const code = codes[i] ?? 0;
@@ -210,19 +218,29 @@ export class Automaton {
         continue;
       }
       s = s < dense ? (delta[s * ALPHABET + sym] ?? 0) : this.deepStep(s, sym);
-      if (s >= firstDeepOutput || (s >= firstDenseOutput && s < dense)) this.report(s, i, into);
+      if (s < dense ? s >= firstDenseOutput : ((deep[(s - dense) * 2] ?? 0) & DEEP_OUTPUT) !== 0) this.report(s, i, into);
     }
   }
 
   /** The step from a deep state: a trie child if there is one, else the step from its failure link. */
   private deepStep(from: number, sym: number): number {
     const dense = this.dense;
+    const deep = this.deep;
     let s = from;
     while (s >= dense) {
-      const k = s - dense;
-      const stop = this.childStart[k + 1] ?? 0;
-      for (let e = this.childStart[k] ?? 0; e < stop; e++) if (this.childSymbol[e] === sym) return this.childState[e] ?? 0;
-      s = this.fail[k] ?? 0;
+      const k = (s - dense) * 2;
+      const child = deep[k + 1] ?? NO_CHILD;
+      if (child >= 0) {
+        if ((child & 0xff) === sym) return child >> 8;
+      } else if (child !== NO_CHILD) {
+        const at = -child - 2;
+        const stop = at + (this.kids[at] ?? 0);
+        for (let e = at + 1; e <= stop; e++) {
+          const c = this.kids[e] ?? 0;
+          if ((c & 0xff) === sym) return c >> 8;
+        }
+      }
+      s = (deep[k] ?? 0) & ~DEEP_OUTPUT;
     }
     return this.delta[s * ALPHABET + sym] ?? 0;
   }
@@ -242,7 +260,7 @@ export class Automaton {
   get bytes(): number {
     return (
       (this.flat?.byteLength ?? 0) +
-      this.delta.byteLength + this.childStart.byteLength + this.childSymbol.byteLength + this.childState.byteLength + this.fail.byteLength + this.out.byteLength + this.dict.byteLength
+      this.delta.byteLength + this.deep.byteLength + this.kids.byteLength + this.out.byteLength + this.dict.byteLength
     );
   }
 }
