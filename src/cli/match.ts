@@ -69,12 +69,13 @@ export const run: Command = async (argv, io) => {
           continue;
         }
         for (const name of found.names) {
-          names++;
           const lineHits = matcher.match(name);
           if (matcher.lastError !== null) {
             skips.skip(lineNo, NAME_ERROR_TEXT[matcher.lastError], name);
             continue;
           }
+          // Only names matched count: a skipped one is in the skip report, not counted twice.
+          names++;
           for (const h of lineHits) out += writer.render(h, lineNo);
           hits += lineHits.length;
         }
@@ -88,7 +89,7 @@ export const run: Command = async (argv, io) => {
   }
   progress.update(size, names, hits, true);
   progress.done();
-  io.stderr.write(`squatwatch match: ${names.toLocaleString('en-US')} names, ${hits.toLocaleString('en-US')} hits, ${skips.summary()}\n`);
+  io.stderr.write(`squatwatch match: ${names.toLocaleString('en-US')} names matched, ${hits.toLocaleString('en-US')} hits, ${skips.summary()}\n`);
   return hits > 0 ? EXIT.found : EXIT.ok;
 };
 

@@ -44,6 +44,8 @@ test('no hit exits 0; bad lines are counted and named by line number on stderr, 
     assert.match(err, /names\.txt:6: skipped: invalid punycode/);
     assert.match(err, /names\.txt:7: skipped: a JSON line that does not parse/);
     assert.match(err, /skipped 6:/);
+    // The two good names are the names matched: the four bad ones that got as far as the matcher count as skipped only.
+    assert.match(err, /squatwatch match: 2 names matched, 0 hits, skipped 6:/);
   }));
 
 test('certstream messages and CT names-tile lines are read as well as plain names', () =>
