@@ -182,6 +182,34 @@ export class KeywordSpots {
     }
     return true;
   }
+  /**
+   * `loud[k] = quiet(0, start[k], end[k]) ? 0 : 1` for `count` sorted, disjoint segments of the text, from one walk
+   * over the spots instead of one walk per segment. False (loud untouched) when the spots are not all known.
+   */
+  loudSegments(start: Int32Array, end: Int32Array, count: number, loud: Uint8Array): boolean {
+    const sk = this.sk;
+    if (sk !== null) this.scanTo(sk.length);
+    if (this.full || sk === null) return false;
+    loud.fill(0, 0, count);
+    const origin = sk.origin;
+    for (let k = 0; k < this.count; k++) {
+      const f = this.first[k] ?? 0;
+      const a = origin[f] ?? 0;
+      // The segment holding a: the last one starting at or before it (spots come nearly in order, segments are few).
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((start[mid] ?? 0) <= a) lo = mid + 1;
+        else hi = mid;
+      }
+      const s = lo - 1;
+      if (s < 0 || a >= (end[s] ?? 0)) continue;
+      if (((this.flags[k] ?? 0) & SPOT_SHORT) !== 0 && f > 0 && (origin[f - 1] ?? 0) >= (start[s] ?? 0) && !isSeparator(sk.codes[f - 1] ?? 0)) continue;
+      loud[s] = 1;
+    }
+    return true;
+  }
 }
 
 /** spotFlags: the keyword is short (two letters as written: it counts only filling a segment). */

@@ -8,7 +8,10 @@ const ALPHABET = 36;
 /** How reasons name the keywords found: "keyword `mail`", "keywords `secure`, `login`"; '' for none. */
 export function keywordPhrase(keywords: readonly string[]): string {
   if (keywords.length === 0) return '';
-  return `keyword${keywords.length > 1 ? 's' : ''} ${keywords.map((k) => `\`${k}\``).join(', ')}`;
+  // A loop, not map/join: built for every hit whose reasons list keywords.
+  let list = `\`${keywords[0] ?? ''}\``;
+  for (let i = 1; i < keywords.length; i++) list += `, \`${keywords[i] ?? ''}\``;
+  return `keyword${keywords.length > 1 ? 's' : ''} ${list}`;
 }
 
 /** KeywordSet.pairs: a keyword starts with the pair. */

@@ -23,6 +23,10 @@ export class SubdomainRest {
   private start = new Int32Array(32);
   private end = new Int32Array(32);
   private readonly alone: (Cover | undefined)[] = [];
+  /** Per segment: 1 when a keyword a cover could list starts in it (see quietSegment), read for all segments at once. */
+  private loud = new Uint8Array(32);
+  /** 1 when `loud` holds this name's answers, 0 when not read yet, -1 when the spots cannot tell. */
+  private louds = 0;
   private readonly joined: (Cover | undefined)[] = [];
   private labelKeywords: readonly string[] | null = null;
   private readonly found: string[] = [];
@@ -99,6 +103,19 @@ export class SubdomainRest {
     return this.spots.quiet(0, start, end);
   }
 
+  /** quiet(start[k], end[k]): every segment's answer is read from the spots in one walk, on the first ask. */
+  private quietSegment(k: number): boolean {
+    if (this.louds === 0) this.louds = this.readLoud() ? 1 : -1;
+    return this.louds === 1 && this.loud[k] === 0;
+  }
+
+  /** Fills `loud` for the name's segments; false when the spots cannot tell (then no segment is quiet, as quiet says). */
+  private readLoud(): boolean {
+    if (this.sk === null) return false;
+    this.spot();
+    return this.spots.loudSegments(this.start, this.end, this.count, this.loud);
+  }
+
   /** Whether no keyword starts in the label (which follows `sub.` in the skeleton) that readRest could read. */
   private quietLabel(): boolean {
     if (this.sk === null) return false;
@@ -133,7 +150,7 @@ export class SubdomainRest {
     const piece = pieceStart < pieceEnd;
     let k = from;
     while (k < to) {
-      if (this.quiet(this.start[k] ?? 0, this.end[k] ?? 0)) {
+      if (this.quietSegment(k)) {
         k++;
         continue;
       }
@@ -195,22 +212,34 @@ export class SubdomainRest {
     return c;
   }
 
+  /** The subdomain's segments, in one pass: each closed at the first separator after it. */
   private segment(): void {
     const sub = this.sub;
     const n = sub.length;
     if (n > this.start.length) {
       this.start = new Int32Array(2 * n);
       this.end = new Int32Array(2 * n);
+      this.loud = new Uint8Array(2 * n);
     }
+    const start = this.start;
+    const end = this.end;
     let count = 0;
-    for (let i = 0; i < n; ) {
-      while (i < n && isSeparator(charCodeAt.call(sub, i))) i++;
-      if (i === n) break;
-      this.start[count] = i;
-      while (i < n && !isSeparator(charCodeAt.call(sub, i))) i++;
-      this.end[count++] = i;
+    let from = -1;
+    for (let i = 0; i < n; i++) {
+      if (isSeparator(charCodeAt.call(sub, i))) {
+        if (from >= 0) {
+          start[count] = from;
+          end[count++] = i;
+          from = -1;
+        }
+      } else if (from < 0) from = i;
+    }
+    if (from >= 0) {
+      start[count] = from;
+      end[count++] = n;
     }
     this.count = count;
+    this.louds = 0;
     for (let k = 0; k < count; k++) {
       this.alone[k] = undefined;
       this.joined[k] = undefined;

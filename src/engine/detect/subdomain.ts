@@ -91,6 +91,8 @@ function subdomainWordReason(label: string, suffix: string, target: Target, keyw
  */
 export class SubdomainWordReasons {
   private built: readonly string[] | null = null;
+  /** The brand word's score, the same for every domain of the label (it hangs on the label's letters): null if weak. */
+  readonly score: number | null;
 
   constructor(
     private readonly sub: string,
@@ -102,7 +104,9 @@ export class SubdomainWordReasons {
     private readonly rest: SubdomainRest,
     /** What rest.anyBeside(a, b) said for the name: when false, the list is known to be empty and is not read. */
     private readonly keywordsBeside = true,
-  ) {}
+  ) {
+    this.score = subdomainWordScore(sub, a, b, target, keywordsBeside);
+  }
 
   get reasons(): readonly string[] {
     if (this.built === null) {
@@ -128,8 +132,11 @@ class LazySubdomainWord implements Detection {
   }
 }
 
-/** detectSubdomainWord with `keywords.length > 0` given as `keywordsBeside`, and the reasons built only if read. */
-export function detectSubdomainWordLazily(sub: string, a: number, b: number, target: Target, keywordsBeside: boolean, why: SubdomainWordReasons): Detection | null {
-  const score = subdomainWordScore(sub, a, b, target, keywordsBeside);
-  return score === null ? null : new LazySubdomainWord(target, score, why);
+/**
+ * detectSubdomainWord for a target of `why`'s label (why.target or another domain of it), with the keywords beside it
+ * read only if its reasons are: the score is read from `why`, worked out once for all the label's domains (`google`
+ * in a subdomain makes a detection for each of ~200).
+ */
+export function subdomainWordOf(target: Target, why: SubdomainWordReasons): Detection | null {
+  return why.score === null || target.weak ? null : new LazySubdomainWord(target, why.score, why);
 }

@@ -3,7 +3,7 @@ import { comboFromSpan, isBoundaryCode, readSpan, type Span } from '../detect/co
 import { uncoveredBeside } from '../detect/combo-edges.js';
 import { SubdomainRest } from '../detect/subdomain-rest.js';
 import { detectSplitLabels } from '../detect/split-labels.js';
-import { detectLevelsquat, detectSubdomainWordLazily, SubdomainWordReasons } from '../detect/subdomain.js';
+import { detectLevelsquat, SubdomainWordReasons, subdomainWordOf } from '../detect/subdomain.js';
 import { createMatches, type AutomatonMatches } from '../index/index.js';
 import type { ParsedName, SkeletonBuffer } from '../names/index.js';
 import type { DetectionSink } from './sink.js';
@@ -138,9 +138,10 @@ export class TokenFinder {
         continue;
       }
       if (beside === -1) beside = this.subRest.anyBeside(a, b) ? 1 : 0;
-      // The reasons depend on the brand label only, not on which of its domains: one holder for a token's targets of a label.
+      // The reasons and the score depend on the brand label only, not on which of its domains: one holder for a token's
+      // targets of a label.
       if (why === null || why.target.label !== t.label) why = new SubdomainWordReasons(sub, a, b, name.uLabel, name.suffix, t, this.subRest, beside === 1);
-      this.sink.push(detectSubdomainWordLazily(sub, a, b, t, beside === 1, why));
+      this.sink.push(subdomainWordOf(t, why));
     }
   }
 }

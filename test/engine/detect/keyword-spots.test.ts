@@ -58,3 +58,19 @@ test('sureOutside: a plain keyword before or after the span, scanned only as far
   spots.sureOutside(0, 6);
   assert.equal(spots.within(long, 0, 13, long.length), SPOT_SURE);
 });
+
+test('loudSegments: one walk over the spots says, for every segment, what quiet says for it', () => {
+  for (const text of ['abc.xloginx.myz.zz-my', 'my.mail-x.rnailmy.365.lo-gin', 'q.w.e', 'xmy.amy-my']) {
+    const spots = spotted(text);
+    const start = new Int32Array(16);
+    const end = new Int32Array(16);
+    let count = 0;
+    for (const m of text.matchAll(/[^-._]+/g)) {
+      start[count] = m.index;
+      end[count++] = m.index + m[0].length;
+    }
+    const loud = new Uint8Array(16).fill(7);
+    assert.equal(spots.loudSegments(start, end, count, loud), true);
+    for (let k = 0; k < count; k++) assert.equal(loud[k] === 1, !spots.quiet(0, start[k] ?? 0, end[k] ?? 0), `${text} segment ${k}`);
+  }
+});
