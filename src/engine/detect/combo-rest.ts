@@ -84,9 +84,10 @@ export class SpanRest implements Rest {
   private full: Rest | null = null;
 
   constructor(
-    private readonly label: string,
-    private readonly a: number,
-    private readonly b: number,
+    readonly label: string,
+    /** The brand's place in the label: label[a, b). */
+    readonly a: number,
+    readonly b: number,
     private readonly kw: KeywordSet,
   ) {
     countPart(label, 0, a, kw);
