@@ -103,9 +103,10 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
 }
 
 function comboReason(target: Target, rest: Rest): string {
-  const kw = rest.keywords.length > 0 ? ` + ${keywordPhrase(rest.keywords)}` : '';
-  const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
-  return `brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`;
+  // The keywords read once, and the text only when no keyword is named (each is a getter on a span).
+  const keywords = rest.keywords;
+  if (keywords.length > 0) return `brand \`${target.label}\` + ${keywordPhrase(keywords)}`;
+  return rest.uncovered > 0 ? `brand \`${target.label}\` beside \`${rest.text}\`` : `brand \`${target.label}\``;
 }
 
 /** A combo whose brand is followed by the brand's own suffix written flat (`mfa-gov-af-portal`): a levelsquat too. */
