@@ -114,6 +114,10 @@ export class Scanner implements DetectionSink {
     if (d !== null && !this.owned(d.target)) this.out.push(d);
   }
 
+  add(d: Detection): void {
+    this.out.push(d);
+  }
+
   /**
    * The label itself under another suffix, and its look-alikes. Owned targets are skipped before their detector
    * runs: a top-list name is most often a brand's own domain, whose every sibling (google.de...) would build a

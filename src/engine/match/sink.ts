@@ -9,4 +9,6 @@ export interface DetectionSink {
   ownedBrand(brand: number): boolean;
   /** Keeps a detection unless it is null or on an owned brand. */
   push(d: Detection | null): void;
+  /** Keeps a detection the caller knows is on a brand that does not own the name (push without the check). */
+  add(d: Detection): void;
 }

@@ -156,7 +156,7 @@ export class TypoFinder {
       if (this.runIsWord === 1) return false;
       if (shape === undefined) shape = typoShape(this.text, t);
       if (shape === null) break;
-      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
+      if (runStart < 0) this.sink.add(typoFromShape(shape, t, this.suffix));
       else this.typoInRun(label, start, end, shape, t);
     }
     return true;
@@ -231,7 +231,7 @@ export class TypoFinder {
       const end = groups.first[met + 1] ?? 0;
       for (let x = this.nextUnowned(met, groups.first[met] ?? 0); x < end; x = this.nextUnowned(met, x + 1)) {
         const t = idx.targets[groups.members[x] ?? 0];
-        if (t) this.sink.push(typoFromShape(shape, t, this.suffix));
+        if (t) this.sink.add(typoFromShape(shape, t, this.suffix));
       }
     }
   }
@@ -259,6 +259,6 @@ export class TypoFinder {
   private typoInRun(label: string, start: number, end: number, shape: TypoShape, t: Target): void {
     const combo = detectCombo(label, start, end, t, this.index.keywords, this.suffix);
     if (combo === null) return;
-    this.sink.push(typoInRun(combo, shape, t, this.suffix));
+    this.sink.add(typoInRun(combo, shape, t, this.suffix));
   }
 }
