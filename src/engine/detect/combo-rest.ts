@@ -82,11 +82,14 @@ export class SpanRest implements Rest {
   /** Whether readRest's text is '' (nothing but separators beside the brand). */
   readonly bare: boolean;
   private full: Rest | null = null;
+  /** The keywords, once read. */
+  private found: readonly string[] | null = null;
 
   constructor(
-    private readonly label: string,
-    private readonly a: number,
-    private readonly b: number,
+    readonly label: string,
+    /** The brand's place in the label: label[a, b). */
+    readonly a: number,
+    readonly b: number,
     private readonly kw: KeywordSet,
   ) {
     countPart(label, 0, a, kw);
@@ -103,7 +106,16 @@ export class SpanRest implements Rest {
 
   get keywords(): readonly string[] {
     // No keyword counted, none listed: the covers need not be read again (most combo hits on top-list names).
-    return this.keywordCount === 0 ? NO_KEYWORDS : this.read().keywords;
+    if (this.keywordCount === 0) return NO_KEYWORDS;
+    if (this.full !== null) return this.full.keywords;
+    if (this.found === null) {
+      // readRest's keywords read in place from the label's two parts: no slice of either, no text, no Rest.
+      const found: string[] = [];
+      keywordsOfPart(this.label, 0, this.a, this.kw, found);
+      keywordsOfPart(this.label, this.b, this.label.length, this.kw, found);
+      this.found = found;
+    }
+    return this.found;
   }
 
   get text(): string {
@@ -118,6 +130,32 @@ export class SpanRest implements Rest {
 }
 
 const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
+/** readRest's keywords of the part text[start, end), pushed to `found`: the same segments, joins and covers. */
+function keywordsOfPart(text: string, start: number, end: number, keywords: KeywordSet, found: string[]): void {
+  let i = start;
+  while (i < end && isSeparator(charCodeAt.call(text, i))) i++;
+  while (i < end) {
+    let segEnd = i;
+    while (segEnd < end && !isSeparator(charCodeAt.call(text, segEnd))) segEnd++;
+    let next = segEnd;
+    while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+    let c = keywords.coverRange(text, i, segEnd);
+    if (c.uncovered > 0 && c.open && next < end) {
+      let nextEnd = next;
+      while (nextEnd < end && !isSeparator(charCodeAt.call(text, nextEnd))) nextEnd++;
+      const joined = keywords.coverOnce(text.slice(i, segEnd) + text.slice(next, nextEnd));
+      if (joined.uncovered === 0) {
+        c = joined;
+        next = nextEnd;
+        while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
+      }
+    }
+    const f = c.found;
+    for (let k = 0; k < f.length; k++) found.push(f[k] as string);
+    i = next;
+  }
+}
 
 /** readRest's text for the parts label[0, a) and label[b, ...): each trimmed of separators, joined by a hyphen. */
 function restText(label: string, a: number, b: number): string {

@@ -1,5 +1,5 @@
 import type { Target } from '../brands/target.js';
-import { clampScore, type Detection } from './detection.js';
+import { clampScore, LazyDetection, type Detection, type ReasonSource } from './detection.js';
 import { keywordPhrase, type KeywordSet } from './keywords.js';
 import { readRest, SpanRest, type Rest } from './combo-rest.js';
 import type { Technique } from '../types.js';
@@ -45,18 +45,6 @@ function scoreFor(target: Target, boundary: boolean, uncovered: number, letters:
   return brandLetters >= 7 ? 0.5 : 0.3;
 }
 
-/** The brand's place in a label and what stands beside it: read once per token found, shared by every target of that token. */
-export interface Span {
-  readonly label: string;
-  readonly a: number;
-  readonly b: number;
-  readonly rest: SpanRest;
-  readonly boundary: boolean;
-  /** The plain combo reasons last built from this span, and the brand label they name: a token's targets mostly share it. */
-  reasonsLabel: string | null;
-  reasons: readonly string[];
-}
-
 const COMBO: readonly Technique[] = Object.freeze(['combo']);
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
@@ -68,9 +56,33 @@ export function isBoundaryCode(code: number): boolean {
   return code !== code || code === 45 || code === 95 || (code >= 48 && code <= 57);
 }
 
+/**
+ * The brand's place in a label and what stands beside it (SpanRest: one object, where a span and its rest were two):
+ * read once per token found, shared by every target of that token. It builds its combos' reasons when read.
+ */
+export class Span extends SpanRest implements ReasonSource {
+  readonly boundary: boolean;
+  /** The plain combo reasons last built, and the brand label they name: a token's targets mostly share it. */
+  private reasonsLabel: string | null = null;
+  private reasons: readonly string[] = NO_REASONS;
+
+  constructor(label: string, a: number, b: number, keywords: KeywordSet) {
+    super(label, a, b, keywords);
+    this.boundary = (a === 0 || isBoundaryCode(charCodeAt.call(label, a - 1))) && (b === label.length || isBoundaryCode(charCodeAt.call(label, b)));
+  }
+
+  /** A plain combo's reasons: they hang on the span and the brand label only, so they are the same whenever read. */
+  reasonsFor(target: Target): readonly string[] {
+    if (this.reasonsLabel !== target.label) {
+      this.reasons = [comboReason(target, this)];
+      this.reasonsLabel = target.label;
+    }
+    return this.reasons;
+  }
+}
+
 export function readSpan(label: string, a: number, b: number, keywords: KeywordSet): Span {
-  const boundary = (a === 0 || isBoundaryCode(charCodeAt.call(label, a - 1))) && (b === label.length || isBoundaryCode(charCodeAt.call(label, b)));
-  return { label, a, b, rest: new SpanRest(label, a, b, keywords), boundary, reasonsLabel: null, reasons: NO_REASONS };
+  return new Span(label, a, b, keywords);
 }
 
 /**
@@ -83,41 +95,18 @@ export function comboFromSpan(span: Span, target: Target, keywords: KeywordSet, 
   if (target.flatDomain) return flatDomain(span, target);
   const suffixEnd = suffixMayFollow ? flatSuffixEnd(span.label, span.b, target) : -1;
   if (suffixEnd >= 0) return comboWithSuffix(span, target, keywords, suffix, suffixEnd);
-  const rest = span.rest;
-  if (rest.letters === 0 && rest.bare) return null;
-  const score = scoreFor(target, span.boundary, rest.uncovered, rest.letters, rest.keywordCount, suffix);
+  if (span.letters === 0 && span.bare) return null;
+  const score = scoreFor(target, span.boundary, span.uncovered, span.letters, span.keywordCount, suffix);
   if (score <= 0) return null;
-  return new Combo(target, clampScore(score), span);
-}
-
-/**
- * A plain combosquat, whose reasons are built when first read: most combos never reach a hit (on top-list names a
- * reason's string building was about a third of a token's cost). They depend on the span and the brand label only,
- * both held here, so they are the same whenever they are read; a span shares them between its targets of one label.
- */
-class Combo implements Detection {
-  readonly techniques = COMBO;
-
-  constructor(
-    readonly target: Target,
-    readonly score: number,
-    private readonly span: Span,
-  ) {}
-
-  get reasons(): readonly string[] {
-    const span = this.span;
-    if (span.reasonsLabel !== this.target.label) {
-      span.reasons = [comboReason(this.target, span.rest)];
-      span.reasonsLabel = this.target.label;
-    }
-    return span.reasons;
-  }
+  // Most combos never reach a hit (on top-list names a reason's string building was about a third of a token's cost).
+  return new LazyDetection(target, clampScore(score), COMBO, span);
 }
 
 function comboReason(target: Target, rest: Rest): string {
-  const kw = rest.keywords.length > 0 ? ` + ${keywordPhrase(rest.keywords)}` : '';
-  const other = rest.uncovered > 0 ? ` beside \`${rest.text}\`` : '';
-  return `brand \`${target.label}\`${kw}${rest.keywords.length === 0 ? other : ''}`;
+  // The keywords read once, and the text only when no keyword is named (each is a getter on a span).
+  const keywords = rest.keywords;
+  if (keywords.length > 0) return `brand \`${target.label}\` + ${keywordPhrase(keywords)}`;
+  return rest.uncovered > 0 ? `brand \`${target.label}\` beside \`${rest.text}\`` : `brand \`${target.label}\``;
 }
 
 /** A combo whose brand is followed by the brand's own suffix written flat (`mfa-gov-af-portal`): a levelsquat too. */
@@ -139,8 +128,8 @@ function comboWithSuffix(span: Span, target: Target, keywords: KeywordSet, suffi
 
 /** The brand's whole domain written flat inside a label (`mfagovxx-portal`): a levelsquat whatever stands beside it. */
 function flatDomain(span: Span, target: Target): Detection {
-  const kw = span.rest.keywords.length > 0 ? ` + ${keywordPhrase(span.rest.keywords)}` : '';
-  const score = span.rest.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.45;
+  const kw = span.keywords.length > 0 ? ` + ${keywordPhrase(span.keywords)}` : '';
+  const score = span.uncovered === 0 ? 0.88 : span.boundary ? 0.8 : 0.45;
   return {
     target,
     score,

@@ -56,8 +56,41 @@ const loaded = new Loaded();
  * which the finders happened to report.
  */
 export function aggregate(name: ParsedName, detections: readonly Detection[], index: BrandIndex, threshold: number): readonly Hit[] {
+  const only = detections.length === 1 ? detections[0] : undefined;
+  if (only !== undefined) return aggregateOne(name, only, index, threshold);
   loaded.load(detections);
   return detections.length <= FEW ? aggregateFew(name, detections, index, threshold) : aggregateMany(name, detections, index, threshold);
+}
+
+/**
+ * One detection (half the names with any): its hit, or none, read from it alone, with no flat arrays loaded. Its score
+ * is the detection's unless it names a technique twice (each repeat would take PER_EXTRA_TECHNIQUE off, as hitFor does).
+ */
+function aggregateOne(name: ParsedName, d: Detection, index: BrandIndex, threshold: number): readonly Hit[] {
+  const ts = d.techniques;
+  let repeats = 0;
+  for (let k = 1; k < ts.length; k++) if (ts.indexOf(ts[k] as Technique) < k) repeats++;
+  const score = clampScore(d.score - PER_EXTRA_TECHNIQUE * repeats);
+  if (score < threshold) return NO_HITS;
+  // Copied by hand: the shared technique arrays are frozen, and slice() takes a slow path on frozen elements.
+  const techniques: Technique[] = [];
+  for (let k = 0; k < ts.length; k++) {
+    const x = ts[k] as Technique;
+    if (repeats === 0 || !techniques.includes(x)) techniques.push(x);
+  }
+  const t = d.target;
+  return [
+    {
+      name: name.host,
+      display: name.display,
+      domain: name.domain,
+      brand: index.brands[t.brand]?.name ?? '',
+      brandDomain: t.domain,
+      score,
+      techniques,
+      reasons: distinct(d.reasons),
+    },
+  ];
 }
 
 /** Whether detection j beats detection top for their brand: a higher score, or the same and a lower target id. */

@@ -106,8 +106,16 @@ export class Scanner implements DetectionSink {
     return this.protectedBrands?.has(t.brand) ?? false;
   }
 
+  ownedBrand(brand: number): boolean {
+    return this.protectedBrands?.has(brand) ?? false;
+  }
+
   push(d: Detection | null): void {
     if (d !== null && !this.owned(d.target)) this.out.push(d);
+  }
+
+  add(d: Detection): void {
+    this.out.push(d);
   }
 
   /**

@@ -1,21 +1,12 @@
 import type { BrandIndex } from '../brands/compile.js';
 import type { Target } from '../brands/target.js';
 import { detectCombo } from '../detect/combo.js';
-import { typoFromShape, typoShape, type TypoShape } from '../detect/typo.js';
+import { typoFromShape, typoInRun, typoShape, type TypoShape } from '../detect/typo.js';
 import { DeletionEnds, PrefixHashes, hashString } from '../index/index.js';
 import type { DetectionSink } from './sink.js';
 
 /** The longest label or run looked up: DeletionEnds keeps the positions of 64 units. */
 const MAX_LENGTH = 64;
-
-/**
- * A copy of a shape to keep for good, made here rather than where shapes are made: V8 moves an allocation site whose
- * objects mostly outlive young collections to the old generation, and typoShape's, whose shapes otherwise die with
- * their name, then made every shape there (CT names, typo finder alone ~920 -> ~1250 ns a name).
- */
-function kept(shape: TypoShape): TypoShape {
-  return { score: shape.score, techniques: shape.techniques, reasons: Array.from(shape.reasons), bySuffix: shape.bySuffix };
-}
 
 /**
  * Typo candidates of a label, or of a hyphen run inside it, from the deletion index: the label's own hash,
@@ -165,7 +156,7 @@ export class TypoFinder {
       if (this.runIsWord === 1) return false;
       if (shape === undefined) shape = typoShape(this.text, t);
       if (shape === null) break;
-      if (runStart < 0) this.sink.push(typoFromShape(shape, t, this.suffix));
+      if (runStart < 0) this.sink.add(typoFromShape(shape, t, this.suffix));
       else this.typoInRun(label, start, end, shape, t);
     }
     return true;
@@ -215,7 +206,7 @@ export class TypoFinder {
         const shape = head === undefined ? null : typoShape(label, head);
         if (shape === null) continue;
         keptGroups.push(h);
-        keptShapes.push(kept(shape));
+        keptShapes.push(shape.kept());
       }
     }
     this.exactFirst[groups.head.length] = keptGroups.length;
@@ -240,7 +231,7 @@ export class TypoFinder {
       const end = groups.first[met + 1] ?? 0;
       for (let x = this.nextUnowned(met, groups.first[met] ?? 0); x < end; x = this.nextUnowned(met, x + 1)) {
         const t = idx.targets[groups.members[x] ?? 0];
-        if (t) this.sink.push(typoFromShape(shape, t, this.suffix));
+        if (t) this.sink.add(typoFromShape(shape, t, this.suffix));
       }
     }
   }
@@ -252,13 +243,14 @@ export class TypoFinder {
   private nextUnowned(g: number, x: number): number {
     const groups = this.index.typoGroups;
     const end = groups.first[g + 1] ?? 0;
+    const brands = groups.brands;
     let ownedBrand = -1;
+    // The brand is read from the group's own array: no Target object is loaded to ask (a likely cache miss each).
     for (; x < end; x++) {
-      if (groups.brands[x] === ownedBrand) continue;
-      const t = this.index.targets[groups.members[x] ?? 0];
-      if (t === undefined) continue;
-      if (!this.sink.owned(t)) return x;
-      ownedBrand = t.brand;
+      const brand = brands[x] ?? 0;
+      if (brand === ownedBrand) continue;
+      if (!this.sink.ownedBrand(brand)) return x;
+      ownedBrand = brand;
     }
     return end;
   }
@@ -267,12 +259,6 @@ export class TypoFinder {
   private typoInRun(label: string, start: number, end: number, shape: TypoShape, t: Target): void {
     const combo = detectCombo(label, start, end, t, this.index.keywords, this.suffix);
     if (combo === null) return;
-    const typo = typoFromShape(shape, t, this.suffix);
-    this.sink.push({
-      target: t,
-      score: Math.min(combo.score, typo.score + 0.1),
-      techniques: [...combo.techniques, ...typo.techniques],
-      reasons: [...combo.reasons, ...typo.reasons],
-    });
+    this.sink.add(typoInRun(combo, shape, t, this.suffix));
   }
 }

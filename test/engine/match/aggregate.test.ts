@@ -89,3 +89,15 @@ test("a brand's reasons are read only when its hit reaches the threshold (lazy d
   assert.deepEqual(aggregate(NAME, [lazy(0, 0.7), lazy(0, 0.3)], INDEX, 0.5)[0]?.reasons, ['r']);
   assert.equal(reads, 2);
 });
+
+test("one detection's hit has its techniques in a fresh array, each once, a repeat taking its extra off the score", () => {
+  const frozen = Object.freeze<Technique[]>(['combo', 'typo']);
+  const [hit] = aggregate(NAME, [{ target: target(2), score: 0.7, techniques: frozen, reasons: ['r', 'r'] }], INDEX, 0.5);
+  assert.ok(hit !== undefined);
+  assert.deepEqual([hit.brand, hit.brandDomain, hit.score, hit.techniques, hit.reasons], ['beta', 'beta0.com', 0.7, ['combo', 'typo'], ['r']]);
+  assert.notEqual(hit.techniques, frozen);
+  assert.equal(Object.isFrozen(hit.techniques), false);
+  const repeated = aggregate(NAME, [{ target: target(2), score: 0.7, techniques: ['typo', 'typo'], reasons: [] }], INDEX, 0);
+  assert.deepEqual([repeated[0]?.score, repeated[0]?.techniques], [0.66, ['typo']]);
+  assert.equal(aggregate(NAME, [{ target: target(2), score: 0.52, techniques: ['typo', 'typo'], reasons: [] }], INDEX, 0.5).length, 0);
+});
