@@ -24,48 +24,18 @@ export function isSeparator(code: number): boolean {
   return code === 45 || code === 95 || code === 46;
 }
 
-/**
- * Reads the parts beside a brand as keywords. Segments are the runs between `-`, `_` and `.`; they are found by
- * hand (no regex, no split) and covered in place (`keywords.coverRange`); only a keyword cut by a hyphen is joined
- * into a string and goes through `keywords.coverOnce`, which remembers the covers of the name being matched.
- */
+/** Reads the parts beside a brand as keywords (see readPart), and its text: the parts trimmed of separators, joined by `-`. */
 export function readRest(parts: readonly string[], keywords: KeywordSet): Rest {
   const found: string[] = [];
   let uncovered = 0;
   let letters = 0;
   let text = '';
   for (const part of parts) {
-    const n = part.length;
-    let i = 0;
-    while (i < n && isSeparator(part.charCodeAt(i))) i++;
-    while (i < n) {
-      let end = i;
-      while (end < n && !isSeparator(part.charCodeAt(end))) end++;
-      let next = end;
-      while (next < n && isSeparator(part.charCodeAt(next))) next++;
-      // Covered in place: no slice, and no memo scan (16 string compares) for a segment read once.
-      let c = keywords.coverRange(part, i, end);
-      // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
-      if (c.uncovered > 0 && c.open && next < n) {
-        let nextEnd = next;
-        while (nextEnd < n && !isSeparator(part.charCodeAt(nextEnd))) nextEnd++;
-        const joined = keywords.coverOnce(part.slice(i, end) + part.slice(next, nextEnd));
-        if (joined.uncovered === 0) {
-          c = joined;
-          next = nextEnd;
-          while (next < n && isSeparator(part.charCodeAt(next))) next++;
-        }
-      }
-      for (const f of c.found) found.push(f);
-      uncovered += c.uncovered;
-      letters += c.letters;
-      i = next;
-    }
-    let a = 0;
-    let b = n;
-    while (a < b && isSeparator(part.charCodeAt(a))) a++;
-    while (b > a && isSeparator(part.charCodeAt(b - 1))) b--;
-    if (b > a) text = text === '' ? part.slice(a, b) : `${text}-${part.slice(a, b)}`;
+    readPart(part, 0, part.length, keywords, found);
+    uncovered += tally.uncovered;
+    letters += tally.letters;
+    const t = trimmed(part, 0, part.length);
+    if (t !== '') text = text === '' ? t : `${text}-${t}`;
   }
   return { keywords: found, uncovered, letters, text };
 }
@@ -111,8 +81,8 @@ export class SpanRest implements Rest {
     if (this.found === null) {
       // readRest's keywords read in place from the label's two parts: no slice of either, no text, no Rest.
       const found: string[] = [];
-      keywordsOfPart(this.label, 0, this.a, this.kw, found);
-      keywordsOfPart(this.label, this.b, this.label.length, this.kw, found);
+      readPart(this.label, 0, this.a, this.kw, found);
+      readPart(this.label, this.b, this.label.length, this.kw, found);
       this.found = found;
     }
     return this.found;
@@ -131,8 +101,15 @@ export class SpanRest implements Rest {
 
 const NO_KEYWORDS: readonly string[] = Object.freeze([]);
 
-/** readRest's keywords of the part text[start, end), pushed to `found`: the same segments, joins and covers. */
-function keywordsOfPart(text: string, start: number, end: number, keywords: KeywordSet, found: string[]): void {
+/**
+ * Reads the part text[start, end) as keywords: its keywords pushed to `found`, its uncovered and covered letters into
+ * `tally`. Segments are the runs between separators, found by hand (no regex, no split) and covered in place
+ * (`keywords.coverRange`: no slice, and no memo scan for a segment read once); only a keyword cut by a hyphen is
+ * joined into a string and goes through `keywords.coverOnce`, which remembers the covers of the name being matched.
+ */
+function readPart(text: string, start: number, end: number, keywords: KeywordSet, found: string[]): void {
+  let uncovered = 0;
+  let letters = 0;
   let i = start;
   while (i < end && isSeparator(charCodeAt.call(text, i))) i++;
   while (i < end) {
@@ -141,6 +118,7 @@ function keywordsOfPart(text: string, start: number, end: number, keywords: Keyw
     let next = segEnd;
     while (next < end && isSeparator(charCodeAt.call(text, next))) next++;
     let c = keywords.coverRange(text, i, segEnd);
+    // A keyword cut by a hyphen (`log-in`, `sign-in`) reads whole when the two halves do not.
     if (c.uncovered > 0 && c.open && next < end) {
       let nextEnd = next;
       while (nextEnd < end && !isSeparator(charCodeAt.call(text, nextEnd))) nextEnd++;
@@ -153,8 +131,12 @@ function keywordsOfPart(text: string, start: number, end: number, keywords: Keyw
     }
     const f = c.found;
     for (let k = 0; k < f.length; k++) found.push(f[k] as string);
+    uncovered += c.uncovered;
+    letters += c.letters;
     i = next;
   }
+  tally.uncovered = uncovered;
+  tally.letters = letters;
 }
 
 /** readRest's text for the parts label[0, a) and label[b, ...): each trimmed of separators, joined by a hyphen. */
@@ -173,7 +155,7 @@ function trimmed(label: string, start: number, end: number): string {
   return j > i ? label.slice(i, j) : '';
 }
 
-/** What countPart read last (one module-level holder: no object a call). */
+/** What countPart or readPart read last (one module-level holder: no object a call). */
 const tally = { uncovered: 0, letters: 0, keywords: 0, bare: true };
 
 /** readRest's reading of the part text[start, end) into `tally`, as numbers: the same segments, joins and covers. */

@@ -1,5 +1,5 @@
 import type { Target } from '../brands/target.js';
-import { clampScore, type Detection } from './detection.js';
+import { clampScore, LazyDetection, type Detection, type ReasonSource } from './detection.js';
 import { keywordPhrase } from './keywords.js';
 import type { SubdomainRest } from './subdomain-rest.js';
 import type { Technique } from '../types.js';
@@ -89,7 +89,7 @@ function subdomainWordReason(label: string, suffix: string, target: Target, keyw
  * asks whether there is one (see SubdomainRest.anyBeside). The list depends on the strings and offsets alone, which
  * this holds (see SubdomainRest.keywordsOf), so it is right whenever it is read. Shared by a token's targets of one label.
  */
-export class SubdomainWordReasons {
+export class SubdomainWordReasons implements ReasonSource {
   private built: readonly string[] | null = null;
   /** The brand word's score, the same for every domain of the label (it hangs on the label's letters): null if weak. */
   readonly score: number | null;
@@ -115,20 +115,10 @@ export class SubdomainWordReasons {
     }
     return this.built;
   }
-}
 
-/** A brand word in a subdomain whose reasons are read from `why` when asked for. */
-class LazySubdomainWord implements Detection {
-  readonly techniques = SUBDOMAIN;
-
-  constructor(
-    readonly target: Target,
-    readonly score: number,
-    private readonly why: SubdomainWordReasons,
-  ) {}
-
-  get reasons(): readonly string[] {
-    return this.why.reasons;
+  /** The reasons of any domain of the label: they name the brand label and the name, not the domain. */
+  reasonsFor(): readonly string[] {
+    return this.reasons;
   }
 }
 
@@ -138,5 +128,5 @@ class LazySubdomainWord implements Detection {
  * in a subdomain makes a detection for each of ~200).
  */
 export function subdomainWordOf(target: Target, why: SubdomainWordReasons): Detection | null {
-  return why.score === null || target.weak ? null : new LazySubdomainWord(target, why.score, why);
+  return why.score === null || target.weak ? null : new LazyDetection(target, why.score, SUBDOMAIN, why);
 }

@@ -1,6 +1,6 @@
 import type { Target } from '../brands/target.js';
 import type { Technique } from '../types.js';
-import { clampScore, type Detection } from './detection.js';
+import { clampScore, LazyDetection, type Detection, type ReasonSource } from './detection.js';
 
 const TLD_SWAP: readonly Technique[] = Object.freeze(['tld-swap']);
 
@@ -9,23 +9,17 @@ export function detectTldSwap(label: string, suffix: string, target: Target): De
   if (!target.isDomain || label !== target.label || suffix === target.suffix) return null;
   // An everyday word under another suffix (`office.fr`) is mostly somebody else's honest name.
   const score = target.weak ? 0.3 : target.label.length >= 5 ? 0.85 : 0.7;
-  return new TldSwap(target, clampScore(score), suffix);
+  return new LazyDetection(target, clampScore(score), TLD_SWAP, new TldSwapReasons(suffix));
 }
 
 /**
- * A tld-swap whose reason is built when read: a brand with many domains (`amazon` has 26) gives a name under another
- * suffix as many detections, of which the hit reads one domain's.
+ * A tld-swap's reason, built when read: a brand with many domains (`amazon` has 26) gives a name under another suffix
+ * as many detections, of which the hit reads one domain's.
  */
-class TldSwap implements Detection {
-  readonly techniques = TLD_SWAP;
+class TldSwapReasons implements ReasonSource {
+  constructor(private readonly suffix: string) {}
 
-  constructor(
-    readonly target: Target,
-    readonly score: number,
-    private readonly suffix: string,
-  ) {}
-
-  get reasons(): readonly string[] {
-    return [`\`${this.target.label}\` under .${this.suffix} instead of .${this.target.suffix}`];
+  reasonsFor(target: Target): readonly string[] {
+    return [`\`${target.label}\` under .${this.suffix} instead of .${target.suffix}`];
   }
 }
