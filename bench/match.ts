@@ -10,30 +10,15 @@
  * Run: npm run bench -- match   (or: npx tsx bench/match.ts); BENCH_BRANDS=N runs one count and prints its row as JSON.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createMatcher, parseName, type Brand } from '../src/engine/index.js';
+import { createMatcher, parseName } from '../src/engine/index.js';
 import { boundedDistance } from '../src/engine/detect/edits.js';
 import { loadDefaultWords } from '../src/config/index.js';
-import { printTable, measure, SHARED } from './table.js';
+import { printTable, measure } from './table.js';
+import { ctNames, popularBrands, toplist } from './support/inputs.js';
 
-function ctNames(): string[] {
-  const dir = `${SHARED}ct/navigli2025h2/tile/names/`;
-  const out: string[] = [];
-  for (const f of readdirSync(dir)) {
-    if (f.endsWith('.p')) continue;
-    for (const line of readFileSync(dir + f, 'utf8').split('\n')) {
-      if (line === '') continue;
-      const entry = JSON.parse(line) as { DNS?: string[] };
-      out.push(...(entry.DNS ?? []));
-    }
-  }
-  return out;
-}
-
-const list = (f: string): string[] => (JSON.parse(readFileSync(`${SHARED}toplists/${f}`, 'utf8')) as { list: string[] }).list;
 const ct = ctNames();
-const sample = [...ct, ...list('misp-warninglist-cloudflare-top100k.json')];
+const sample = [...ct, ...toplist('misp-warninglist-cloudflare-top100k.json')];
 const target = Number(process.env.BENCH_NAMES ?? 1_000_000);
 const repeat = (from: readonly string[]): string[] => {
   const out: string[] = [];
@@ -42,18 +27,7 @@ const repeat = (from: readonly string[]): string[] => {
 };
 const names = repeat(sample);
 const ctStream = repeat(ct);
-// Brands as a watchlist holds them: one brand per name, with all its domains (google.com, google.ca… are one brand).
-const brandsByLabel = new Map<string, string[]>();
-for (const file of ['misp-warninglist-tranco10k.json', 'misp-warninglist-majestic_million.json', 'misp-warninglist-cisco_top20k.json']) {
-  for (const d of list(file)) {
-    const p = parseName(d);
-    if (!p.ok || p.name.sub !== '') continue;
-    const domains = brandsByLabel.get(p.name.label) ?? [];
-    if (!domains.includes(p.name.domain)) domains.push(p.name.domain);
-    brandsByLabel.set(p.name.label, domains);
-  }
-}
-const allBrands: Brand[] = [...brandsByLabel].map(([label, domains]) => ({ name: label, domains, keywords: [], allowlist: [] }));
+const allBrands = popularBrands();
 const words = await loadDefaultWords();
 
 function naive(brandLabels: readonly string[], input: readonly string[]): number {
