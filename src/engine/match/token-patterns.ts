@@ -12,6 +12,7 @@ export const RECORD = 4;
 export const ENTRY = 2;
 /** Entry first-suffix-code for a target with no suffix (or not a domain): equal to no code and to no -1. */
 export const NO_SUFFIX = 0x10000;
+/** Entry mask of the first suffix code (a UTF-16 code, or NO_SUFFIX). */
 export const SUFFIX_START = 0x1ffff;
 /** Entry bit: the target is weak. */
 export const TARGET_WEAK = 1 << 17;
