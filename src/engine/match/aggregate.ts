@@ -217,6 +217,7 @@ function distinct(rs: readonly string[]): string[] {
   return out;
 }
 
+/** distinct's way when a reason repeats: each kept once, in the order first read. */
 function reasonsFrom(rs: readonly string[]): string[] {
   const reasons: string[] = [];
   for (let k = 0; k < rs.length; k++) {
