@@ -1,4 +1,4 @@
-import { keyBloom, sortedPairs } from './multimap.js';
+import { bloomHas, keyBloom, sortedPairs } from './multimap.js';
 
 /**
  * A hash → ids multimap for keys that mostly have one id (the deletion table: 99.4% of its 319k keys at 10,000
@@ -68,8 +68,7 @@ export class InlineMultimap {
 
   /** The slot holding `key`, or -1. */
   find(key: number): number {
-    const bit = Math.imul(key, 0x9e3779b1) >>> this.bloomShift;
-    if (((this.bloom[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return -1;
+    if (!bloomHas(this.bloom, this.bloomShift, key)) return -1;
     const slots = this.slots;
     const k = key | 0;
     let slot = key & this.mask;

@@ -57,8 +57,7 @@ export class HashMultimap {
 
   /** The slot holding `key`, or -1. */
   find(key: number): number {
-    const bit = Math.imul(key, 0x9e3779b1) >>> this.bloomShift;
-    if (((this.bloom[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return -1;
+    if (!bloomHas(this.bloom, this.bloomShift, key)) return -1;
     const slots = this.slots;
     let slot = key & this.mask;
     while (slots[2 * slot + 1] !== 0) {
@@ -97,6 +96,12 @@ export function keyBloom(keys: ArrayLike<number>, count: number): { bloom: Int32
     bloom[bit >>> 5] = (bloom[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
   return { bloom, shift };
+}
+
+/** Whether `key`'s bit is set in a filter keyBloom built: false means the key was never added. */
+export function bloomHas(bloom: Int32Array, shift: number, key: number): boolean {
+  const bit = Math.imul(key, 0x9e3779b1) >>> shift;
+  return ((bloom[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
 }
 
 /** Largest id packed beside a 32-bit key into one double (53 bits of mantissa). */
