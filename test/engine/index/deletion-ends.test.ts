@@ -6,6 +6,18 @@ import { LONG, LONG_ORDER, planFor } from '../../../src/engine/index/deletion-pl
 
 const codes = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
+/** An ends filter over the brands' chosen variants: each whole, without one unit, without two. */
+function filterOf(brands: readonly string[], variants: { whole?: boolean; singles?: boolean; pairs?: boolean }): EndsFilter {
+  const filter = new EndsFilter(20);
+  for (const b of brands) {
+    const c = codes(b);
+    if (variants.whole === true) filter.addVariant(c, b.length, -1, -1);
+    if (variants.singles === true) for (let i = 0; i < b.length; i++) filter.addVariant(c, b.length, -1, i);
+    if (variants.pairs === true) for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(c, b.length, i, j);
+  }
+  return filter;
+}
+
 /** The pairs (i < j) a DeletionEnds lets through, as "i,j" strings. */
 function collected(ends: DeletionEnds, label: string): Set<string> {
   ends.load(codes(label), 0, label.length);
@@ -19,8 +31,7 @@ function collected(ends: DeletionEnds, label: string): Set<string> {
 test('property: collect lets through exactly the pairs whose variant the filter may hold', () => {
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-d]{1,12}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-d-]{1,20}$/), (brands, label) => {
-      const filter = new EndsFilter(20);
-      for (const b of brands) for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
+      const filter = filterOf(brands, { pairs: true });
       const ends = new DeletionEnds(filter);
       const got = collected(ends, label);
       for (let i = 0; i < label.length; i++) {
@@ -34,11 +45,7 @@ test('property: collect lets through exactly the pairs whose variant the filter 
 test('property: whole and collectSingles answer as the filter does for the label and its one-deletion variants', () => {
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-c]{1,10}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-c-]{1,20}$/), (brands, label) => {
-      const filter = new EndsFilter(20);
-      for (const b of brands) {
-        filter.addVariant(codes(b), b.length, -1, -1);
-        for (let i = 0; i < b.length; i++) filter.addVariant(codes(b), b.length, -1, i);
-      }
+      const filter = filterOf(brands, { whole: true, singles: true });
       const ends = new DeletionEnds(filter);
       ends.load(codes(label), 0, label.length);
       assert.equal(ends.whole(), filter.hasVariant(codes(label), label.length, -1, -1), label);
@@ -62,12 +69,7 @@ test('a label whose variants are all in the filter gives every pair; an empty fi
 test('property: a label read inside a longer run of codes gets the answers it gets alone', () => {
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-c]{1,10}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-c-]{0,6}$/), fc.stringMatching(/^[a-c-]{1,14}$/), fc.stringMatching(/^[a-c-]{0,6}$/), (brands, before, label, after) => {
-      const filter = new EndsFilter(20);
-      for (const b of brands) {
-        filter.addVariant(codes(b), b.length, -1, -1);
-        for (let i = 0; i < b.length; i++) filter.addVariant(codes(b), b.length, -1, i);
-        for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
-      }
+      const filter = filterOf(brands, { whole: true, singles: true, pairs: true });
       const alone = new DeletionEnds(filter);
       alone.load(codes(label), 0, label.length);
       const inside = new DeletionEnds(filter);
@@ -94,8 +96,7 @@ test('every label of LONG units or more has the 28 pairs of ends longMask unroll
 test('property: collect lists the pairs let through in the plan order (grouped by ends, as the reasons of a hit follow)', () => {
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-d]{1,12}$/), { minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-d-]{3,20}$/), (brands, label) => {
-      const filter = new EndsFilter(20);
-      for (const b of brands) for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) filter.addVariant(codes(b), b.length, i, j);
+      const filter = filterOf(brands, { pairs: true });
       const ends = new DeletionEnds(filter);
       ends.load(codes(label), 0, label.length);
       const count = ends.collect();
